@@ -1,0 +1,37 @@
+package sqlstore
+
+import (
+	"context"
+	"sort"
+)
+
+// Schema returns every table of the application with its sorted column
+// names (goose's own table excluded). The migration parity test compares it
+// across dialects.
+func (db *DB) Schema(ctx context.Context) (map[string][]string, error) {
+	q := `SELECT m.name, p.name FROM sqlite_master m, pragma_table_info(m.name) p
+		WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%'`
+	if db.dialect == Postgres {
+		q = `SELECT table_name, column_name FROM information_schema.columns
+			WHERE table_schema = current_schema()`
+	}
+	rows, err := db.r.QueryContext(ctx, q)
+	if err != nil {
+		return nil, mapErr("Schema", err)
+	}
+	defer rows.Close()
+	out := map[string][]string{}
+	for rows.Next() {
+		var t, c string
+		if err := rows.Scan(&t, &c); err != nil {
+			return nil, mapErr("Schema", err)
+		}
+		if t != "goose_db_version" {
+			out[t] = append(out[t], c)
+		}
+	}
+	for _, cols := range out {
+		sort.Strings(cols)
+	}
+	return out, mapErr("Schema", rows.Err())
+}
