@@ -20,6 +20,10 @@ type Store interface {
 	Ping(ctx context.Context) error
 	// Dialect names the database: "sqlite" or "postgres".
 	Dialect() string
+	// Lock serialises the transactions that take the same named lock, until
+	// the current transaction ends; it must be called inside Tx. Use it where
+	// a rule spans rows ("at least one administrator").
+	Lock(ctx context.Context, name string) error
 
 	UserStore
 	SessionStore

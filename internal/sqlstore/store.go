@@ -63,3 +63,17 @@ func (s *Store) Tx(ctx context.Context, fn func(ponte.Store) error) (err error) 
 
 // q rebinds a query for the store's dialect.
 func (s *Store) q(query string) string { return rebind(s.db.dialect, query) }
+
+// Lock takes a transaction-scoped named lock. SQLite needs none: its single
+// writer and BEGIN IMMEDIATE already serialise write transactions. PostgreSQL
+// takes an advisory lock keyed by the name's hash.
+func (s *Store) Lock(ctx context.Context, name string) error {
+	if !s.inTx {
+		return fmt.Errorf("sqlstore.Lock(%s): outside a transaction", name)
+	}
+	if s.db.dialect != Postgres {
+		return nil
+	}
+	_, err := s.w.ExecContext(ctx, `SELECT pg_advisory_xact_lock(hashtext($1))`, name)
+	return mapErr("Lock", err)
+}

@@ -1,0 +1,63 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+
+	"github.com/ponte-platform/ponte/internal/i18n"
+	"github.com/ponte-platform/ponte/internal/mail"
+	"github.com/ponte-platform/ponte/internal/service"
+	"github.com/ponte-platform/ponte/internal/sqlstore"
+)
+
+// app is the wired application, shared by the subcommands.
+type app struct {
+	db  *sqlstore.DB
+	svc *service.Service
+	cat *i18n.Catalog
+	log *slog.Logger
+}
+
+// open connects to the database, applies migrations and builds the service.
+func open(ctx context.Context, c *config, log *slog.Logger) (*app, error) {
+	cat, err := i18n.Load()
+	if err != nil {
+		return nil, err
+	}
+	db, err := sqlstore.Open(ctx, c.DatabaseURL)
+	if err != nil {
+		return nil, err
+	}
+	n, err := db.Migrate(ctx)
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
+	if n > 0 {
+		log.Info("database migrated", "applied", n, "dialect", db.Dialect())
+	}
+	var sender service.Sender
+	if c.SMTPURL != "" {
+		if sender, err = mail.ParseURL(c.SMTPURL, c.MailFrom); err != nil {
+			db.Close()
+			return nil, err
+		}
+	}
+	svc := service.New(sqlstore.New(db), service.Config{BaseURL: c.baseURL()}, cat, sender, log)
+	return &app{db: db, svc: svc, cat: cat, log: log}, nil
+}
+
+func (a *app) close() {
+	if err := a.db.Close(); err != nil {
+		a.log.Error("close database", "err", err)
+	}
+}
+
+// describe says which database a URL names, without its password.
+func describe(db *sqlstore.DB, url string) string {
+	if db.Dialect() == sqlstore.SQLite {
+		return fmt.Sprintf("SQLite (%s)", url)
+	}
+	return "PostgreSQL"
+}

@@ -1,0 +1,84 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"time"
+
+	"github.com/ponte-platform/ponte/internal/api"
+	"github.com/ponte-platform/ponte/internal/web"
+)
+
+func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	c := loadConfig(fs)
+	fs.StringVar(&c.Addr, "addr", c.Addr, "address to listen on")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	log := c.logger(stderr)
+	a, err := open(ctx, c, log)
+	if err != nil {
+		return err
+	}
+	defer a.close()
+	apiHandler := api.New(a.svc, a.cat, log, version)
+	srv, err := web.New(web.Config{BaseURL: c.baseURL(), TrustProxy: c.TrustProxy, Version: version},
+		a.svc, a.cat, apiHandler, log)
+	if err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", c.Addr)
+	if err != nil {
+		return err
+	}
+	bg, cancelBG := context.WithCancel(context.Background())
+	defer cancelBG()
+	go a.svc.RunMailer(bg, 5*time.Second)
+	go a.svc.RunJanitor(bg, time.Hour)
+	announce(ctx, stdout, a, c)
+	return serveUntilDone(ctx, ln, srv.Handler(), log)
+}
+
+// announce tells the person who started Ponte where it is and what to do next.
+func announce(ctx context.Context, w io.Writer, a *app, c *config) {
+	fmt.Fprintf(w, "Ponte %s is running on %s with %s.\n", version, c.baseURL(), describe(a.db, c.DatabaseURL))
+	if c.SMTPURL == "" {
+		fmt.Fprintln(w, "No PONTE_SMTP_URL: e-mails are kept in the outbox (/admin/outbox) and written to the log.")
+	}
+	if needs, err := a.svc.NeedsSetup(ctx); err == nil && needs {
+		fmt.Fprintf(w, "No administrator yet: open %s/setup to create one (or run `ponte user create --admin`).\n", c.baseURL())
+	}
+}
+
+// serveUntilDone serves until ctx ends (SIGINT, SIGTERM), then stops
+// accepting connections and lets in-flight requests finish for up to 25 s.
+func serveUntilDone(ctx context.Context, ln net.Listener, h http.Handler, log interface {
+	Info(string, ...any)
+}) error {
+	hs := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 60 * time.Second,
+		WriteTimeout: 120 * time.Second, IdleTimeout: 120 * time.Second, MaxHeaderBytes: 64 << 10}
+	errc := make(chan error, 1)
+	go func() { errc <- hs.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	log.Info("shutting down: finishing in-flight requests")
+	sctx, cancel := context.WithTimeout(context.Background(), 25*time.Second)
+	defer cancel()
+	if err := hs.Shutdown(sctx); err != nil {
+		return fmt.Errorf("shutdown: %w", err)
+	}
+	if err := <-errc; !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	log.Info("stopped")
+	return nil
+}

@@ -1,0 +1,100 @@
+// Package api is Ponte's JSON API under /api/v1, on the same services as the
+// HTML pages. Operations are declared with huma, which generates the
+// OpenAPI 3.1 document served at /api/v1/openapi.json. Field names are
+// snake_case; every error is {"error": {"code": …, "message": …}}.
+package api
+
+import (
+	"context"
+	"log/slog"
+	"net/http"
+	"strings"
+
+	"github.com/danielgtaylor/huma/v2"
+	"github.com/danielgtaylor/huma/v2/adapters/humago"
+
+	"github.com/ponte-platform/ponte"
+	"github.com/ponte-platform/ponte/internal/i18n"
+	"github.com/ponte-platform/ponte/internal/service"
+)
+
+// Prefix is where the API lives.
+const Prefix = "/api/v1"
+
+// API holds the dependencies of the operations.
+type API struct {
+	svc *service.Service
+	cat *i18n.Catalog
+	log *slog.Logger
+	h   huma.API
+	mux *http.ServeMux
+}
+
+// New builds the API handler, to be mounted at /api/.
+func New(svc *service.Service, cat *i18n.Catalog, log *slog.Logger, version string) *API {
+	catalog = cat
+	a := &API{svc: svc, cat: cat, log: log, mux: http.NewServeMux()}
+	cfg := huma.DefaultConfig("Ponte API", version)
+	cfg.DocsPath = "" // the stock docs page loads scripts from a CDN; Ponte loads nothing from outside
+	cfg.SchemasPath = ""
+	cfg.CreateHooks = nil // no $schema links in bodies: plain snake_case JSON
+	cfg.Info.Description = "Skills, people, organisations and collaboration proposals. " +
+		"Authenticate with a bearer token created on your account page or with `ponte token create`."
+	cfg.Components.SecuritySchemes = map[string]*huma.SecurityScheme{
+		"bearer": {Type: "http", Scheme: "bearer", Description: "An API token (pt_…)"},
+	}
+	a.h = humago.NewWithPrefix(a.mux, Prefix, cfg)
+	a.h.UseMiddleware(a.authenticate)
+	a.register()
+	a.mux.HandleFunc("/api/", a.notFound)
+	return a
+}
+
+// ServeHTTP serves the API.
+func (a *API) ServeHTTP(w http.ResponseWriter, r *http.Request) { a.mux.ServeHTTP(w, r) }
+
+// OpenAPI returns the generated document, for tests and tools.
+func (a *API) OpenAPI() *huma.OpenAPI { return a.h.OpenAPI() }
+
+func (a *API) notFound(w http.ResponseWriter, r *http.Request) {
+	writeError(w, http.StatusNotFound, ponte.ENotFound,
+		a.cat.Translate(langOf(r.Header.Get("Accept-Language"), a.cat), "error.not_found", nil))
+}
+
+type ctxKey int
+
+const keyUser ctxKey = 0
+
+// authenticate resolves a bearer token to a user for every operation; each
+// operation decides whether it needs one. A token that is present but wrong
+// is refused at once rather than treated as anonymous.
+func (a *API) authenticate(ctx huma.Context, next func(huma.Context)) {
+	h := ctx.Header("Authorization")
+	if h == "" {
+		next(ctx)
+		return
+	}
+	token, ok := strings.CutPrefix(h, "Bearer ")
+	if !ok {
+		huma.WriteErr(a.h, ctx, http.StatusUnauthorized, "error.unauthorized")
+		return
+	}
+	u, err := a.svc.TokenUser(ctx.Context(), strings.TrimSpace(token))
+	if err != nil {
+		huma.WriteErr(a.h, ctx, statusOf(err), keyOf(err))
+		return
+	}
+	if err := a.svc.Allow(ctx.Context(), service.ScopeAPI, "user:"+itoa(u.ID)); err != nil {
+		huma.WriteErr(a.h, ctx, http.StatusTooManyRequests, "error.rate_limited")
+		return
+	}
+	next(huma.WithValue(ctx, keyUser, u))
+}
+
+// user returns the authenticated user or a 401 error.
+func user(ctx context.Context) (*ponte.User, error) {
+	if u, ok := ctx.Value(keyUser).(*ponte.User); ok {
+		return u, nil
+	}
+	return nil, ponte.Errorf(ponte.EUnauthorized, "error.api_token_required")
+}
