@@ -25,13 +25,13 @@ type Sender interface {
 
 // Config holds the service's tunables. Zero values take the defaults.
 type Config struct {
-	BaseURL       string        // absolute URL of the site, for links in e-mails
-	SessionTTL    time.Duration // how long a sign-in lasts (30 days)
-	VerifyTTL     time.Duration // e-mail verification links (48 h)
-	ResetTTL      time.Duration // password reset links (1 h)
-	PasswordCost  PasswordParams
-	SiteName      string
-	RateLimits    map[string]Limit // per scope; see DefaultRateLimits
+	BaseURL      string        // absolute URL of the site, for links in e-mails
+	SessionTTL   time.Duration // how long a sign-in lasts (30 days)
+	VerifyTTL    time.Duration // e-mail verification links (48 h)
+	ResetTTL     time.Duration // password reset links (1 h)
+	PasswordCost PasswordParams
+	SiteName     string
+	RateLimits   map[string]Limit // per scope; see DefaultRateLimits
 }
 
 // Service is the application. Its methods are safe for concurrent use.

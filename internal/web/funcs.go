@@ -17,12 +17,12 @@ func funcs(cat *i18n.Catalog, lang string, a *assets) template.FuncMap {
 		"tn": func(key string, n int, args ...any) string {
 			return cat.Plural(lang, key, n, pairs(args))
 		},
-		"date": func(t any) string { return cat.FormatDate(lang, deref(t)) },
+		"date":     func(t any) string { return cat.FormatDate(lang, deref(t)) },
 		"datetime": func(t any) string { return cat.FormatDateTime(lang, deref(t)) },
-		"isodate": func(t any) string { return deref(t).Format(time.RFC3339) },
-		"num":    func(n int64) string { return i18n.FormatInt(lang, n) },
-		"asset":  a.url,
-		"field":  func(f *form, name, typ, label string, opts ...string) fieldView {
+		"isodate":  func(t any) string { return deref(t).Format(time.RFC3339) },
+		"num":      func(n int64) string { return i18n.FormatInt(lang, n) },
+		"asset":    a.url,
+		"field": func(f *form, name, typ, label string, opts ...string) fieldView {
 			return newField(cat, lang, f, name, typ, label, opts)
 		},
 		"errorText": func(key string) string { return cat.Translate(lang, key, nil) },
@@ -57,8 +57,8 @@ func deref(v any) time.Time {
 // input with its hint and error, wired for screen readers.
 type fieldView struct {
 	ID, Name, Type, Label, Value, Error, Hint, Autocomplete string
-	Required                                                 bool
-	MaxLength, MinLength                                     int
+	Required                                                bool
+	MaxLength, MinLength                                    int
 }
 
 // DescribedBy lists the ids of the hint and error, for aria-describedby.
