@@ -76,12 +76,17 @@ func (a *API) authenticate(ctx huma.Context, next func(huma.Context)) {
 	}
 	token, ok := strings.CutPrefix(h, "Bearer ")
 	if !ok {
-		huma.WriteErr(a.h, ctx, http.StatusUnauthorized, "error.unauthorized")
+		huma.WriteErr(a.h, ctx, http.StatusUnauthorized, "error.api_token_invalid")
 		return
 	}
 	u, err := a.svc.TokenUser(ctx.Context(), strings.TrimSpace(token))
+	if ponte.ErrorCode(err) == ponte.EUnauthorized {
+		huma.WriteErr(a.h, ctx, http.StatusUnauthorized, "error.api_token_invalid")
+		return
+	}
 	if err != nil {
-		huma.WriteErr(a.h, ctx, statusOf(err), keyOf(err))
+		a.log.Error("api: authenticate", "err", err)
+		huma.WriteErr(a.h, ctx, http.StatusInternalServerError, "error.internal")
 		return
 	}
 	if err := a.svc.Allow(ctx.Context(), service.ScopeAPI, "user:"+itoa(u.ID)); err != nil {

@@ -39,6 +39,9 @@ var catalog *i18n.Catalog
 
 func init() {
 	huma.NewErrorWithContext = newError
+	huma.NewError = func(status int, msg string, errs ...error) huma.StatusError {
+		return newError(nil, status, msg, errs...)
+	}
 }
 
 // newError builds huma's own errors, and ours: msg is a message key when it

