@@ -30,6 +30,10 @@ type Store interface {
 	TokenStore
 	MailStore
 	RateStore
+	TaxonomyStore
+	OrgStore
+	ProfileStore
+	ImageStore
 }
 
 // UserStore keeps accounts.

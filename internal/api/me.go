@@ -86,4 +86,7 @@ func (a *API) updateMe(ctx context.Context, in *MeUpdateInput) (*MeOutput, error
 
 func (a *API) register() {
 	a.registerMe()
+	a.registerSkills()
+	a.registerPeople()
+	a.registerOrgs()
 }

@@ -7,6 +7,7 @@ import (
 	"embed"
 	"encoding/json"
 	"fmt"
+	"io/fs"
 	"path"
 	"sort"
 	"strings"
@@ -17,7 +18,7 @@ import (
 	"github.com/ponte-platform/ponte"
 )
 
-//go:embed locales/*.json
+//go:embed locales
 var localeFS embed.FS
 
 // Catalog translates message keys. Plain messages (no placeholders, no
@@ -45,27 +46,47 @@ func Load() (*Catalog, error) {
 	return c, nil
 }
 
+// loadLang reads every catalogue file of a language: locales/<lang>/*.json,
+// one file per area of the product, so that areas can be worked on apart.
+// A key defined in two files is an error.
 func (c *Catalog) loadLang(lang string) error {
-	name := path.Join("locales", lang+".json")
+	files, err := fs.Glob(localeFS, "locales/"+lang+"/*.json")
+	if err != nil || len(files) == 0 {
+		return fmt.Errorf("i18n: no catalogue files for %s", lang)
+	}
+	c.plain[lang], c.keys[lang] = map[string]string{}, map[string]bool{}
+	for _, name := range files {
+		if err := c.loadFile(lang, name); err != nil {
+			return err
+		}
+	}
+	c.loc[lang] = goi18n.NewLocalizer(c.bundle, lang, "en")
+	return nil
+}
+
+func (c *Catalog) loadFile(lang, name string) error {
 	buf, err := localeFS.ReadFile(name)
 	if err != nil {
 		return fmt.Errorf("i18n: %s: %w", name, err)
 	}
-	if _, err := c.bundle.ParseMessageFileBytes(buf, name); err != nil {
+	// go-i18n takes the language from the file name's last part.
+	area := strings.TrimSuffix(path.Base(name), ".json")
+	if _, err := c.bundle.ParseMessageFileBytes(buf, area+"."+lang+".json"); err != nil {
 		return fmt.Errorf("i18n: %s: %w", name, err)
 	}
 	var raw map[string]any
 	if err := json.Unmarshal(buf, &raw); err != nil {
 		return fmt.Errorf("i18n: %s: %w", name, err)
 	}
-	c.plain[lang], c.keys[lang] = map[string]string{}, map[string]bool{}
 	for k, v := range raw {
+		if c.keys[lang][k] {
+			return fmt.Errorf("i18n: %s: key %q is defined twice", name, k)
+		}
 		c.keys[lang][k] = true
 		if s, ok := v.(string); ok && !strings.Contains(s, "{{") {
 			c.plain[lang][k] = s
 		}
 	}
-	c.loc[lang] = goi18n.NewLocalizer(c.bundle, lang, "en")
 	return nil
 }
 
@@ -131,7 +152,26 @@ func (c *Catalog) Match(acceptLanguage string) string {
 	return ponte.Languages[i]
 }
 
-// Raw returns lang's catalogue file, for tests that inspect plural forms.
-func Raw(lang string) ([]byte, error) {
-	return localeFS.ReadFile(path.Join("locales", lang+".json"))
+// Raw returns lang's whole catalogue (all files merged), for tests that
+// inspect placeholders and plural forms.
+func Raw(lang string) (map[string]any, error) {
+	files, err := fs.Glob(localeFS, "locales/"+lang+"/*.json")
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]any{}
+	for _, name := range files {
+		buf, err := localeFS.ReadFile(name)
+		if err != nil {
+			return nil, err
+		}
+		var m map[string]any
+		if err := json.Unmarshal(buf, &m); err != nil {
+			return nil, fmt.Errorf("i18n: %s: %w", name, err)
+		}
+		for k, v := range m {
+			out[k] = v
+		}
+	}
+	return out, nil
 }

@@ -1,7 +1,6 @@
 package i18n
 
 import (
-	"encoding/json"
 	"regexp"
 	"sort"
 	"strings"
@@ -50,13 +49,9 @@ var placeholder = regexp.MustCompile(`\{\{\s*\.([A-Za-z]+)\s*\}\}`)
 
 func raw(t *testing.T, lang string) map[string]any {
 	t.Helper()
-	b, err := Raw(lang)
+	m, err := Raw(lang)
 	if err != nil {
 		t.Fatal(err)
-	}
-	var m map[string]any
-	if err := json.Unmarshal(b, &m); err != nil {
-		t.Fatalf("%s: %v", lang, err)
 	}
 	return m
 }

@@ -13,8 +13,16 @@ type Route struct {
 	Access string
 }
 
-// Routes returns the HTML route table.
+// Routes returns the HTML route table: the core pages, then each area's.
 func (s *Server) Routes() []Route {
+	rs := s.coreRoutes()
+	rs = append(rs, s.skillRoutes()...)
+	rs = append(rs, s.peopleRoutes()...)
+	rs = append(rs, s.orgRoutes()...)
+	return rs
+}
+
+func (s *Server) coreRoutes() []Route {
 	return []Route{
 		{"GET", "/{$}", s.home, "public"},
 		{"GET", "/privacy", s.privacy, "public"},

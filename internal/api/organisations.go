@@ -1,0 +1,4 @@
+package api
+
+// registerOrgs declares organisation operations.
+func (a *API) registerOrgs() {}

@@ -1,0 +1,4 @@
+package api
+
+// registerPeople declares profile and people operations.
+func (a *API) registerPeople() {}

@@ -1,0 +1,4 @@
+package api
+
+// registerSkills declares the taxonomy operations (/skills).
+func (a *API) registerSkills() {}

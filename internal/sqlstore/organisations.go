@@ -1,0 +1,72 @@
+package sqlstore
+
+import (
+	"context"
+	"database/sql"
+
+	"github.com/ponte-platform/ponte"
+)
+
+const orgCols = `id, name, type, registry_id, size_band, country, region, address, lat, lon, website,
+	description, logo_id, source, source_key, created_by, created_at, updated_at`
+
+func scanOrg(row rowScanner) (*ponte.Organisation, error) {
+	var o ponte.Organisation
+	var lat, lon sql.NullFloat64
+	var logo, by sql.NullInt64
+	err := row.Scan(&o.ID, &o.Name, &o.Type, &o.RegistryID, &o.SizeBand, &o.Country, &o.Region,
+		&o.Address, &lat, &lon, &o.Website, &o.Description, &logo, &o.Source, &o.SourceKey, &by,
+		&o.CreatedAt, &o.UpdatedAt)
+	if err != nil {
+		return nil, err
+	}
+	if lat.Valid && lon.Valid {
+		o.Lat, o.Lon = &lat.Float64, &lon.Float64
+	}
+	if logo.Valid {
+		o.LogoID = &logo.Int64
+	}
+	if by.Valid {
+		o.CreatedBy = &by.Int64
+	}
+	o.CreatedAt, o.UpdatedAt = o.CreatedAt.UTC(), o.UpdatedAt.UTC()
+	return &o, nil
+}
+
+// CreateOrganisation inserts o and sets its ID.
+func (s *Store) CreateOrganisation(ctx context.Context, o *ponte.Organisation) error {
+	o.CreatedAt, o.UpdatedAt = ts(o.CreatedAt), ts(o.UpdatedAt)
+	err := s.w.QueryRowContext(ctx, s.q(`INSERT INTO organisations (name, type, registry_id, size_band,
+		country, region, address, lat, lon, website, description, logo_id, source, source_key,
+		created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+		RETURNING id`), o.Name, o.Type, o.RegistryID, o.SizeBand, o.Country, o.Region, o.Address,
+		o.Lat, o.Lon, o.Website, o.Description, o.LogoID, o.Source, o.SourceKey, o.CreatedBy,
+		o.CreatedAt, o.UpdatedAt).Scan(&o.ID)
+	return mapErr("CreateOrganisation", err)
+}
+
+// OrganisationByID returns one organisation.
+func (s *Store) OrganisationByID(ctx context.Context, id int64) (*ponte.Organisation, error) {
+	o, err := scanOrg(s.r.QueryRowContext(ctx, s.q(`SELECT `+orgCols+` FROM organisations WHERE id = ?`), id))
+	return o, mapErr("OrganisationByID", err)
+}
+
+// SetOrgMember adds a member or changes their role.
+func (s *Store) SetOrgMember(ctx context.Context, m *ponte.OrgMember) error {
+	_, err := s.w.ExecContext(ctx, s.q(`INSERT INTO org_members (org_id, user_id, role, created_at)
+		VALUES (?, ?, ?, ?) ON CONFLICT (org_id, user_id) DO UPDATE SET role = excluded.role`),
+		m.OrgID, m.UserID, m.Role, ts(m.CreatedAt))
+	return mapErr("SetOrgMember", err)
+}
+
+// OrgMembership returns a user's role in an organisation.
+func (s *Store) OrgMembership(ctx context.Context, orgID, userID int64) (*ponte.OrgMember, error) {
+	var m ponte.OrgMember
+	err := s.r.QueryRowContext(ctx, s.q(`SELECT org_id, user_id, role, created_at FROM org_members
+		WHERE org_id = ? AND user_id = ?`), orgID, userID).Scan(&m.OrgID, &m.UserID, &m.Role, &m.CreatedAt)
+	if err != nil {
+		return nil, mapErr("OrgMembership", err)
+	}
+	m.CreatedAt = m.CreatedAt.UTC()
+	return &m, nil
+}

@@ -1,0 +1,217 @@
+package sqlstore
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"strings"
+
+	"github.com/ponte-platform/ponte"
+)
+
+// UpsertConcepts inserts or updates concepts by URI and returns their ids.
+func (s *Store) UpsertConcepts(ctx context.Context, cs []ponte.Concept) (map[string]int64, error) {
+	rows := make([][]any, len(cs))
+	for i, c := range cs {
+		rows[i] = []any{c.URI, c.Scheme, c.Kind, c.Code, c.SkillType, c.ReuseLevel}
+	}
+	ids := make(map[string]int64, len(cs))
+	err := s.bulkQuery(ctx, "UpsertConcepts",
+		`INSERT INTO concepts (uri, scheme, kind, code, skill_type, reuse_level) VALUES`,
+		`ON CONFLICT (uri) DO UPDATE SET scheme = excluded.scheme, kind = excluded.kind,
+			code = excluded.code, skill_type = excluded.skill_type, reuse_level = excluded.reuse_level
+		RETURNING id, uri`, 6, rows, func(r *sql.Rows) error {
+			var id int64
+			var uri string
+			if err := r.Scan(&id, &uri); err != nil {
+				return err
+			}
+			ids[uri] = id
+			return nil
+		})
+	return ids, err
+}
+
+// ConceptIDs resolves URIs to ids in chunks.
+func (s *Store) ConceptIDs(ctx context.Context, uris []string) (map[string]int64, error) {
+	ids := make(map[string]int64, len(uris))
+	for _, c := range chunks(len(uris), 1) {
+		args := make([]any, 0, c[1]-c[0])
+		for _, u := range uris[c[0]:c[1]] {
+			args = append(args, u)
+		}
+		err := s.queryEach(ctx, s.r, "ConceptIDs", `SELECT id, uri FROM concepts WHERE uri IN (`+
+			inList(len(args))+`)`, args, func(r *sql.Rows) error {
+			var id int64
+			var uri string
+			if err := r.Scan(&id, &uri); err != nil {
+				return err
+			}
+			ids[uri] = id
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	return ids, nil
+}
+
+// UpsertLabels writes labels, replacing a concept's labels in a language.
+func (s *Store) UpsertLabels(ctx context.Context, ls []ponte.ConceptLabel) (int, error) {
+	uris := make([]string, len(ls))
+	for i, l := range ls {
+		uris[i] = l.ConceptURI
+	}
+	ids, err := s.ConceptIDs(ctx, uris)
+	if err != nil {
+		return 0, err
+	}
+	rows := make([][]any, 0, len(ls))
+	for _, l := range ls {
+		if id, ok := ids[l.ConceptURI]; ok {
+			rows = append(rows, []any{id, l.Lang, l.Preferred, strings.Join(l.AltLabels, "\n"), l.Description})
+		}
+	}
+	err = s.bulkExec(ctx, "UpsertLabels",
+		`INSERT INTO concept_labels (concept_id, lang, preferred, alt, description) VALUES`,
+		`ON CONFLICT (concept_id, lang) DO UPDATE SET preferred = excluded.preferred,
+			alt = excluded.alt, description = excluded.description`, 5, rows)
+	return len(ls) - len(rows), err
+}
+
+// linkTables maps a link kind to its table and columns.
+var linkTables = map[string]struct{ table, from, to string }{
+	ponte.LinkBroader:         {"concept_broader", "child_id", "parent_id"},
+	ponte.LinkSkillRelation:   {"concept_relations", "skill_id", "related_id"},
+	ponte.LinkOccupationSkill: {"occupation_skills", "occupation_id", "skill_id"},
+}
+
+// AddLinks stores links, skipping those with an unknown end.
+func (s *Store) AddLinks(ctx context.Context, table string, ls []ponte.ConceptLink) (int, error) {
+	t, ok := linkTables[table]
+	if !ok {
+		return 0, fmt.Errorf("sqlstore.AddLinks: unknown link table %q", table)
+	}
+	uris := make([]string, 0, 2*len(ls))
+	for _, l := range ls {
+		uris = append(uris, l.FromURI, l.ToURI)
+	}
+	ids, err := s.ConceptIDs(ctx, uris)
+	if err != nil {
+		return 0, err
+	}
+	rows := make([][]any, 0, len(ls))
+	for _, l := range ls {
+		from, ok1 := ids[l.FromURI]
+		to, ok2 := ids[l.ToURI]
+		if !ok1 || !ok2 {
+			continue
+		}
+		if table == ponte.LinkBroader {
+			rows = append(rows, []any{from, to})
+		} else {
+			rows = append(rows, []any{from, to, l.Type})
+		}
+	}
+	cols := 3
+	head := `INSERT INTO ` + t.table + ` (` + t.from + `, ` + t.to + `, type) VALUES`
+	if table == ponte.LinkBroader {
+		cols, head = 2, `INSERT INTO `+t.table+` (`+t.from+`, `+t.to+`) VALUES`
+	}
+	err = s.bulkExec(ctx, "AddLinks", head, `ON CONFLICT DO NOTHING`, cols, rows)
+	return len(ls) - len(rows), err
+}
+
+// AddToCollection adds concepts to a collection.
+func (s *Store) AddToCollection(ctx context.Context, collection string, uris []string) (int, error) {
+	ids, err := s.ConceptIDs(ctx, uris)
+	if err != nil {
+		return 0, err
+	}
+	rows := make([][]any, 0, len(ids))
+	for _, id := range ids {
+		rows = append(rows, []any{id, collection})
+	}
+	err = s.bulkExec(ctx, "AddToCollection", `INSERT INTO concept_collections (concept_id, collection) VALUES`,
+		`ON CONFLICT DO NOTHING`, 2, rows)
+	return len(uris) - len(rows), err
+}
+
+// ConceptsByID returns concepts labelled in lang, falling back to English.
+func (s *Store) ConceptsByID(ctx context.Context, ids []int64, lang string) ([]*ponte.Concept, error) {
+	byID := make(map[int64]*ponte.Concept, len(ids))
+	for _, c := range chunks(len(ids), 1) {
+		args := []any{lang}
+		for _, id := range ids[c[0]:c[1]] {
+			args = append(args, id)
+		}
+		err := s.queryEach(ctx, s.r, "ConceptsByID", `SELECT c.id, c.uri, c.scheme, c.kind, c.code,
+			c.skill_type, c.reuse_level, COALESCE(l.lang, e.lang, ''), COALESCE(l.preferred, e.preferred, c.uri),
+			COALESCE(l.alt, e.alt, ''), COALESCE(l.description, e.description, '')
+			FROM concepts c
+			LEFT JOIN concept_labels l ON l.concept_id = c.id AND l.lang = ?
+			LEFT JOIN concept_labels e ON e.concept_id = c.id AND e.lang = 'en'
+			WHERE c.id IN (`+inList(len(args)-1)+`)`, args, func(r *sql.Rows) error {
+			var k ponte.Concept
+			var alt string
+			if err := r.Scan(&k.ID, &k.URI, &k.Scheme, &k.Kind, &k.Code, &k.SkillType, &k.ReuseLevel,
+				&k.Lang, &k.Label, &alt, &k.Description); err != nil {
+				return err
+			}
+			if alt != "" {
+				k.AltLabels = strings.Split(alt, "\n")
+			}
+			byID[k.ID] = &k
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	out := make([]*ponte.Concept, 0, len(byID))
+	for _, id := range ids {
+		if k, ok := byID[id]; ok {
+			out = append(out, k)
+		}
+	}
+	return out, nil
+}
+
+// CountConcepts counts concepts, all or of one scheme.
+func (s *Store) CountConcepts(ctx context.Context, scheme string) (int, error) {
+	var n int
+	var err error
+	if scheme == "" {
+		err = s.r.QueryRowContext(ctx, `SELECT count(*) FROM concepts`).Scan(&n)
+	} else {
+		err = s.r.QueryRowContext(ctx, s.q(`SELECT count(*) FROM concepts WHERE scheme = ?`), scheme).Scan(&n)
+	}
+	return n, mapErr("CountConcepts", err)
+}
+
+// NarrowerConcepts walks the hierarchy down from ids with a recursive query
+// (the same SQL on both databases); UNION removes repeats and ends cycles.
+func (s *Store) NarrowerConcepts(ctx context.Context, ids []int64) ([]int64, error) {
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	args := make([]any, len(ids))
+	for i, id := range ids {
+		args[i] = id
+	}
+	var out []int64
+	err := s.queryEach(ctx, s.r, "NarrowerConcepts", `WITH RECURSIVE sub(id) AS (
+			SELECT id FROM concepts WHERE id IN (`+inList(len(ids))+`)
+			UNION
+			SELECT b.child_id FROM concept_broader b JOIN sub ON b.parent_id = sub.id)
+		SELECT id FROM sub`, args, func(r *sql.Rows) error {
+		var id int64
+		if err := r.Scan(&id); err != nil {
+			return err
+		}
+		out = append(out, id)
+		return nil
+	})
+	return out, err
+}

@@ -1,0 +1,4 @@
+package web
+
+// skillRoutes are the taxonomy's pages (/skills/{id}).
+func (s *Server) skillRoutes() []Route { return nil }
