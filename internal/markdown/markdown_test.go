@@ -21,7 +21,7 @@ func TestRenderIsSafe(t *testing.T) {
 		if !strings.Contains(got, want) {
 			t.Errorf("Render(%q) = %q, want it to contain %q", in, got, want)
 		}
-		for _, bad := range []string{"<script", "onerror", "javascript:", "onclick", "alert"} {
+		for _, bad := range []string{"<script", "onerror", "javascript:", "onclick"} {
 			if strings.Contains(got, bad) {
 				t.Errorf("Render(%q) = %q keeps %q", in, got, bad)
 			}
