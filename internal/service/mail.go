@@ -12,10 +12,16 @@ import (
 // the caller's transaction. key names the catalogue entries key+".subject"
 // and key+".body".
 func (s *Service) queueMail(ctx context.Context, tx ponte.Store, u *ponte.User, key string, data map[string]any) error {
+	return s.queueMailTo(ctx, tx, u.Email, u.Lang, key, data)
+}
+
+// queueMailTo is queueMail for an address that may have no account yet
+// (an invitation), written in lang.
+func (s *Service) queueMailTo(ctx context.Context, tx ponte.Store, to, lang, key string, data map[string]any) error {
 	data["Site"] = s.cfg.SiteName
-	m := &ponte.Mail{To: u.Email, CreatedAt: s.now(),
-		Subject: s.tr.Translate(u.Lang, key+".subject", data),
-		Text:    s.tr.Translate(u.Lang, key+".body", data)}
+	m := &ponte.Mail{To: to, CreatedAt: s.now(),
+		Subject: s.tr.Translate(lang, key+".subject", data),
+		Text:    s.tr.Translate(lang, key+".body", data)}
 	if err := tx.EnqueueMail(ctx, m); err != nil {
 		return err
 	}

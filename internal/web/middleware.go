@@ -24,7 +24,7 @@ func (s *Server) chain(h http.Handler) http.Handler {
 	}))
 	h = s.identify(h)
 	h = cop.Handler(h)
-	h = s.limitBody(h)
+	h = s.limitBody(maxUpload, h)
 	h = securityHeaders(h)
 	h = s.recoverPanics(h)
 	return s.logRequests(h)
@@ -125,15 +125,20 @@ func securityHeaders(next http.Handler) http.Handler {
 	})
 }
 
-// limitBody caps request bodies; a handler reading past it gets a
+// maxUpload is the largest body any route accepts (a 10 MB attachment
+// with its form); routes set their own, smaller limits.
+const maxUpload = 12 << 20
+
+// limitBody caps request bodies at n bytes: a declared length over it is
+// refused at once, and a handler reading past it gets a
 // *http.MaxBytesError, rendered as 413.
-func (s *Server) limitBody(next http.Handler) http.Handler {
+func (s *Server) limitBody(n int64, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.ContentLength > s.cfg.MaxBodyBytes {
+		if r.ContentLength > n {
 			s.renderError(w, r, ponte.Errorf(ponte.ETooLarge, "error.too_large"))
 			return
 		}
-		r.Body = http.MaxBytesReader(w, r.Body, s.cfg.MaxBodyBytes)
+		r.Body = http.MaxBytesReader(w, r.Body, n)
 		next.ServeHTTP(w, r)
 	})
 }
