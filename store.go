@@ -111,6 +111,8 @@ type TokenStore interface {
 	// purpose. Two concurrent uses: exactly one succeeds.
 	UseOneTimeToken(ctx context.Context, tokenHash, purpose string, now time.Time) (int64, error)
 	DeleteOneTimeTokens(ctx context.Context, userID int64, purpose string) error
+	// PeekOneTimeToken returns the user id of a live token without using it.
+	PeekOneTimeToken(ctx context.Context, tokenHash, purpose string, now time.Time) (int64, error)
 	CreateAPIToken(ctx context.Context, t *APIToken) error
 	// APITokenUser returns the token's user and records the use at now.
 	APITokenUser(ctx context.Context, tokenHash string, now time.Time) (*User, error)

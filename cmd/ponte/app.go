@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"net/url"
 	"log/slog"
 
 	"github.com/ponte-platform/ponte/internal/i18n"
@@ -39,7 +40,7 @@ func open(ctx context.Context, c *config, log *slog.Logger) (*app, error) {
 	}
 	var sender service.Sender
 	if c.SMTPURL != "" {
-		if sender, err = mail.ParseURL(c.SMTPURL, c.MailFrom); err != nil {
+		if sender, err = mail.ParseURL(c.SMTPURL, c.MailFrom, siteHost(c.baseURL())); err != nil {
 			db.Close()
 			return nil, err
 		}
@@ -60,4 +61,13 @@ func describe(db *sqlstore.DB, url string) string {
 		return fmt.Sprintf("SQLite (%s)", url)
 	}
 	return "PostgreSQL"
+}
+
+// siteHost is the host name of the public URL.
+func siteHost(baseURL string) string {
+	u, err := url.Parse(baseURL)
+	if err != nil {
+		return ""
+	}
+	return u.Hostname()
 }

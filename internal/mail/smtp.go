@@ -5,8 +5,10 @@ package mail
 import (
 	"context"
 	"fmt"
+	"net"
 	"net/url"
 	"strconv"
+	"strings"
 	"time"
 
 	gomail "github.com/wneessen/go-mail"
@@ -19,10 +21,12 @@ type SMTP struct {
 }
 
 // ParseURL builds a sender from a URL such as
-// smtp://user:pass@mail.example.eu:587?tls=starttls or smtps://…:465, and the
-// From address. tls is "starttls" (the default for smtp://, required),
-// "opportunistic", or "none" (local sinks only).
-func ParseURL(raw, from string) (*SMTP, error) {
+// smtp://user:pass@mail.example.eu:587?tls=starttls or smtps://…:465, the
+// From address and the site's own host name. tls is "starttls" (the
+// default for smtp://, required), "opportunistic", or "none" (local sinks
+// only). The host name is what Ponte greets the server with (EHLO): RFC 5321
+// wants a fully qualified name, and container host names rarely are one.
+func ParseURL(raw, from, siteHost string) (*SMTP, error) {
 	u, err := url.Parse(raw)
 	if err != nil {
 		return nil, fmt.Errorf("mail: PONTE_SMTP_URL: %w", err)
@@ -39,7 +43,8 @@ func ParseURL(raw, from string) (*SMTP, error) {
 			return nil, fmt.Errorf("mail: PONTE_SMTP_URL port: %w", err)
 		}
 	}
-	opts := []gomail.Option{gomail.WithPort(port), gomail.WithTimeout(20 * time.Second)}
+	opts := []gomail.Option{gomail.WithPort(port), gomail.WithTimeout(20 * time.Second),
+		gomail.WithHELO(heloName(siteHost))}
 	opts = append(opts, tlsOption(u)...)
 	if u.User != nil {
 		pw, _ := u.User.Password()
@@ -51,7 +56,7 @@ func ParseURL(raw, from string) (*SMTP, error) {
 		return nil, fmt.Errorf("mail: %w", err)
 	}
 	if from == "" {
-		from = "ponte@" + u.Hostname()
+		from = "ponte@" + heloName(siteHost)
 	}
 	return &SMTP{from: from, client: c}, nil
 }
@@ -85,4 +90,14 @@ func (s *SMTP) Send(ctx context.Context, to, subject, text string) error {
 		return fmt.Errorf("mail: send: %w", err)
 	}
 	return nil
+}
+
+// heloName is a fully qualified name for EHLO and the default sender: the
+// site's host when it has a dot and is not an IP address, else
+// localhost.localdomain.
+func heloName(host string) string {
+	if strings.Contains(host, ".") && net.ParseIP(host) == nil {
+		return host
+	}
+	return "localhost.localdomain"
 }

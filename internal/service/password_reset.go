@@ -72,3 +72,10 @@ func (s *Service) ResetPassword(ctx context.Context, token, password string) (*p
 	})
 	return u, err
 }
+
+// CheckResetLink tells whether a reset link still works, without using it,
+// so the page can say so before the person types a new password.
+func (s *Service) CheckResetLink(ctx context.Context, token string) error {
+	_, err := s.store.PeekOneTimeToken(ctx, hashSecret(token), ponte.PurposeResetPassword, s.now())
+	return badLink(err)
+}

@@ -26,6 +26,16 @@ func (s *Store) UseOneTimeToken(ctx context.Context, tokenHash, purpose string, 
 	return uid, mapErr("UseOneTimeToken", err)
 }
 
+// PeekOneTimeToken checks a token without consuming it (to tell a visitor
+// at once that a link is dead, before they fill in a form).
+func (s *Store) PeekOneTimeToken(ctx context.Context, tokenHash, purpose string, now time.Time) (int64, error) {
+	var uid int64
+	err := s.r.QueryRowContext(ctx, s.q(`SELECT user_id FROM one_time_tokens
+		WHERE token_hash = ? AND purpose = ? AND used_at IS NULL AND expires_at > ?`),
+		tokenHash, purpose, ts(now)).Scan(&uid)
+	return uid, mapErr("PeekOneTimeToken", err)
+}
+
 // DeleteOneTimeTokens removes a user's tokens of one purpose (e.g. older reset links).
 func (s *Store) DeleteOneTimeTokens(ctx context.Context, userID int64, purpose string) error {
 	_, err := s.w.ExecContext(ctx, s.q(`DELETE FROM one_time_tokens WHERE user_id = ? AND purpose = ?`),

@@ -12,7 +12,7 @@ import (
 func TestPublicPagesRenderWithSecurityHeaders(t *testing.T) {
 	s := newSite(t, sqlstore.SQLite)
 	c := s.client()
-	for _, p := range []string{"/", "/signup", "/login", "/password/forgot", "/password/reset?token=x",
+	for _, p := range []string{"/", "/signup", "/login", "/password/forgot",
 		"/verify/resend", "/privacy", "/setup", "/signup/done"} {
 		r := s.do(c, "GET", p, nil)
 		if r.status != http.StatusOK {
@@ -125,5 +125,13 @@ func TestPanicBecomesA500PageWithoutInternals(t *testing.T) {
 	if rec.Code != 500 || strings.Contains(rec.Body.String(), "secret internal detail") ||
 		!strings.Contains(rec.Body.String(), rec.Header().Get("X-Request-ID")) {
 		t.Fatalf("panic page = %d, body shows internals or lacks the request id", rec.Code)
+	}
+}
+
+func TestDeadResetLinkSaysSoAtOnce(t *testing.T) {
+	s := newSite(t, sqlstore.SQLite)
+	r := s.do(s.client(), "GET", "/password/reset?token=NOPE", nil)
+	if r.status != 422 || !strings.Contains(r.body, "/password/forgot") || !strings.Contains(r.body, "already been used") {
+		t.Fatalf("dead reset link = %d", r.status)
 	}
 }

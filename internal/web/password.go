@@ -32,6 +32,13 @@ func (s *Server) forgot(w http.ResponseWriter, r *http.Request) error {
 func (s *Server) resetForm(w http.ResponseWriter, r *http.Request) error {
 	f := emptyForm()
 	f.Values.Set("token", r.URL.Query().Get("token"))
+	err := s.svc.CheckResetLink(r.Context(), f.Get("token"))
+	if f.failed(err) {
+		return s.render(w, r, http.StatusUnprocessableEntity, "reset", s.newPageForm(r, "reset.title", f))
+	}
+	if err != nil {
+		return err
+	}
 	return s.render(w, r, http.StatusOK, "reset", s.newPageForm(r, "reset.title", f))
 }
 

@@ -76,12 +76,17 @@ func testOneTimeTokenSingleUse(t *testing.T, s ponte.Store) {
 	wantCode(t, err, ponte.ENotFound) // wrong purpose
 	_, err = s.UseOneTimeToken(ctx, "v1", ponte.PurposeVerifyEmail, t0.Add(2*time.Hour))
 	wantCode(t, err, ponte.ENotFound) // expired
+	if uid, err := s.PeekOneTimeToken(ctx, "v1", ponte.PurposeVerifyEmail, t0); err != nil || uid != u.ID {
+		t.Fatalf("PeekOneTimeToken = %d, %v", uid, err)
+	}
 	uid, err := s.UseOneTimeToken(ctx, "v1", ponte.PurposeVerifyEmail, t0)
 	if err != nil || uid != u.ID {
 		t.Fatalf("UseOneTimeToken = %d, %v", uid, err)
 	}
 	_, err = s.UseOneTimeToken(ctx, "v1", ponte.PurposeVerifyEmail, t0)
 	wantCode(t, err, ponte.ENotFound) // used
+	_, err = s.PeekOneTimeToken(ctx, "v1", ponte.PurposeVerifyEmail, t0)
+	wantCode(t, err, ponte.ENotFound)
 }
 
 func testOneTimeTokenConcurrent(t *testing.T, s ponte.Store) {
