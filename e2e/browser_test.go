@@ -125,6 +125,7 @@ func newTab(t *testing.T, base string) *tab {
 	lctx, cancelLife := context.WithTimeout(bctx, tabLifetime)
 	ctx, cancelTab := chromedp.NewContext(lctx, chromedp.WithNewBrowserContext())
 	b := &tab{t: t, ctx: ctx, base: base}
+	tabsOpened.Add(1)
 	t.Cleanup(func() {
 		b.reportProblems()
 		cancelTab()

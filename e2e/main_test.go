@@ -15,6 +15,8 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
+	"sync/atomic"
 	"testing"
 )
 
@@ -42,7 +44,33 @@ func runTests(m *testing.M) int {
 		return 1
 	}
 	defer closeBrowser()
-	return m.Run()
+	code := m.Run()
+	report(fmt.Sprintf("browser e2e: %d browser sessions audited by axe-core in %s", tabsOpened.Load(), chromiumVersion()))
+	return code
+}
+
+// tabsOpened counts browser sessions, so the test command can show that the
+// browser tests really ran (a skipped suite reports 0).
+var tabsOpened atomic.Int64
+
+// report appends a line to $PONTE_TEST_REPORT, which the test command prints
+// after go test's terse package lines.
+func report(line string) {
+	fmt.Println(line)
+	if p := os.Getenv("PONTE_TEST_REPORT"); p != "" {
+		if f, err := os.OpenFile(p, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644); err == nil {
+			fmt.Fprintln(f, line)
+			f.Close()
+		}
+	}
+}
+
+func chromiumVersion() string {
+	out, err := exec.Command(chromiumPath, "--version").Output()
+	if err != nil {
+		return "no Chromium"
+	}
+	return strings.TrimSpace(string(out))
 }
 
 // buildBinary compiles ./cmd/ponte into dir, so the tests run exactly what
