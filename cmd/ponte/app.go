@@ -3,8 +3,8 @@ package main
 import (
 	"context"
 	"fmt"
-	"net/url"
 	"log/slog"
+	"net/url"
 
 	"github.com/ponte-platform/ponte/internal/i18n"
 	"github.com/ponte-platform/ponte/internal/mail"
