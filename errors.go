@@ -3,6 +3,7 @@ package ponte
 import (
 	"errors"
 	"fmt"
+	"net/http"
 )
 
 // Error codes: stable, machine-readable kinds of failure. The web and API
@@ -91,4 +92,28 @@ func (f FieldErrors) Err() error {
 		return nil
 	}
 	return &Error{Code: EInvalid, Key: "error.invalid", Fields: f}
+}
+
+// HTTPStatus maps an error code to the HTTP status that both the pages and
+// the JSON API answer with.
+func HTTPStatus(code string) int {
+	switch code {
+	case EInvalid:
+		return http.StatusUnprocessableEntity
+	case EConflict:
+		return http.StatusConflict
+	case ENotFound:
+		return http.StatusNotFound
+	case EUnauthorized:
+		return http.StatusUnauthorized
+	case EForbidden, EUnverified:
+		return http.StatusForbidden
+	case ERateLimited:
+		return http.StatusTooManyRequests
+	case ETooLarge:
+		return http.StatusRequestEntityTooLarge
+	case EBadRequest:
+		return http.StatusBadRequest
+	}
+	return http.StatusInternalServerError
 }

@@ -133,27 +133,7 @@ func codeOf(status int) string {
 }
 
 // statusOf maps a service error to its HTTP status.
-func statusOf(err error) int {
-	switch ponte.ErrorCode(err) {
-	case ponte.EInvalid:
-		return http.StatusUnprocessableEntity
-	case ponte.EConflict:
-		return http.StatusConflict
-	case ponte.ENotFound:
-		return http.StatusNotFound
-	case ponte.EUnauthorized:
-		return http.StatusUnauthorized
-	case ponte.EForbidden, ponte.EUnverified:
-		return http.StatusForbidden
-	case ponte.ERateLimited:
-		return http.StatusTooManyRequests
-	case ponte.ETooLarge:
-		return http.StatusRequestEntityTooLarge
-	case ponte.EBadRequest:
-		return http.StatusBadRequest
-	}
-	return http.StatusInternalServerError
-}
+func statusOf(err error) int { return ponte.HTTPStatus(ponte.ErrorCode(err)) }
 
 func keyOf(err error) string {
 	if e := ponte.AsError(err); e != nil && e.Key != "" && e.Code != ponte.EInternal {

@@ -35,27 +35,7 @@ func (s *Server) handle(h handlerFunc) http.Handler {
 }
 
 // statusOf maps an error code to an HTTP status.
-func statusOf(code string) int {
-	switch code {
-	case ponte.EInvalid:
-		return http.StatusUnprocessableEntity
-	case ponte.EConflict:
-		return http.StatusConflict
-	case ponte.ENotFound:
-		return http.StatusNotFound
-	case ponte.EUnauthorized:
-		return http.StatusUnauthorized
-	case ponte.EForbidden, ponte.EUnverified:
-		return http.StatusForbidden
-	case ponte.ERateLimited:
-		return http.StatusTooManyRequests
-	case ponte.ETooLarge:
-		return http.StatusRequestEntityTooLarge
-	case ponte.EBadRequest:
-		return http.StatusBadRequest
-	}
-	return http.StatusInternalServerError
-}
+func statusOf(code string) int { return ponte.HTTPStatus(code) }
 
 // errorData is the error page's content.
 type errorData struct {
