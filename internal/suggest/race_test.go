@@ -1,0 +1,6 @@
+//go:build race
+
+package suggest
+
+// raceEnabled tells timing tests that the race detector is on.
+const raceEnabled = true

@@ -1,0 +1,75 @@
+package suggest
+
+import (
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/ponte-platform/ponte/internal/textnorm"
+)
+
+// lightStemmer is a light suffix-stripping stemmer in the manner of the
+// Snowball and Savoy "light" stemmers: a few passes (say derivational
+// suffixes, then inflections), each removing at most one suffix, the
+// longest whose remaining stem is long enough. In an exclusive stemmer the
+// first pass that removes something is the last: Italian and Greek
+// derivational suffixes carry their own inflection ("-azioni", "-ικούς"),
+// and stripping an inflection again would cut into the stem. It aims at conflating a
+// word's inflected forms, which is what matching a proposal's words to
+// skill labels needs, and rather under- than over-stems: a stem shared by
+// unrelated words costs precision on every query.
+type lightStemmer struct {
+	passes    [][]suffixRule
+	exclusive bool
+}
+
+// suffixRule replaces suffix by repl when at least minStem letters precede it.
+type suffixRule struct {
+	suffix, repl string
+	minStem      int
+}
+
+// newLightStemmer builds a stemmer from passes of rules written as
+// "suffix" or "suffix>replacement"; the suffixes are folded with
+// textnorm.Fold, so lists may be written with their accents and Greek
+// final sigma, as a speaker would, and still match folded words.
+func newLightStemmer(minStem int, exclusive bool, passes ...[]string) *lightStemmer {
+	s := &lightStemmer{exclusive: exclusive}
+	for _, p := range passes {
+		var rules []suffixRule
+		for _, r := range p {
+			suf, repl, _ := strings.Cut(r, ">")
+			rules = append(rules, suffixRule{suffix: textnorm.Fold(suf), repl: textnorm.Fold(repl), minStem: minStem})
+		}
+		// Longest first, so "-azioni" wins over "-i".
+		sort.SliceStable(rules, func(i, j int) bool { return len(rules[i].suffix) > len(rules[j].suffix) })
+		s.passes = append(s.passes, rules)
+	}
+	return s
+}
+
+// stem applies each pass once, or until one applies if s is exclusive.
+func (s *lightStemmer) stem(w string) string {
+	for _, rules := range s.passes {
+		v := applyFirst(w, rules)
+		if s.exclusive && v != w {
+			return v
+		}
+		w = v
+	}
+	return w
+}
+
+// applyFirst applies the longest rule of one pass that fits w.
+func applyFirst(w string, rules []suffixRule) string {
+	for _, r := range rules {
+		if !strings.HasSuffix(w, r.suffix) {
+			continue
+		}
+		stem := w[:len(w)-len(r.suffix)]
+		if utf8.RuneCountInString(stem) >= r.minStem {
+			return stem + r.repl
+		}
+	}
+	return w
+}
