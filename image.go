@@ -24,7 +24,3 @@ type ImageStore interface {
 	ImageByID(ctx context.Context, id int64) (*Image, error)
 	DeleteImage(ctx context.Context, id int64) error
 }
-
-// ProfileStore keeps people's profiles, skills, endorsements and
-// self-assessments.
-type ProfileStore interface{}

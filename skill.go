@@ -49,6 +49,9 @@ type ConceptLabel struct {
 	Preferred   string
 	AltLabels   []string
 	Description string
+	// HiddenLabels are names to search by but never to show: ESCO's
+	// misspellings and outdated terms.
+	HiddenLabels []string
 }
 
 // ConceptLink is a typed link between two concepts: broader (child →
@@ -66,6 +69,64 @@ const (
 	LinkOccupationSkill = "occupation"
 )
 
+// Collections a concept can belong to: the ESCO collections, and one per
+// skills-for-innovation area (CollectionInnovationPrefix + the area's slug).
+const (
+	CollectionTransversal      = "transversal"
+	CollectionDigital          = "digital"
+	CollectionGreen            = "green"
+	CollectionLanguage         = "language"
+	CollectionResearch         = "research"
+	CollectionDigComp          = "digcomp"
+	CollectionInnovationPrefix = "innovation:"
+)
+
+// ConceptRecord is a concept with its labels in every language it has, as
+// the skill index reads them. Concept's Lang, Label, AltLabels and
+// Description are empty: the text is in Labels.
+type ConceptRecord struct {
+	Concept
+	Labels []ConceptLabel // by language code, ascending
+}
+
+// ConceptScan selects a page of concepts in id order (a keyset cursor).
+type ConceptScan struct {
+	After int64    // only concepts with a larger id
+	Limit int      // page size, 1..5000 (default 1000)
+	Kinds []string // only these kinds; empty for all
+	// Descriptions asks for descriptions too; the index needs only names.
+	Descriptions bool
+}
+
+// ConceptEdge is a stored link between two concepts, by id.
+type ConceptEdge struct {
+	FromID, ToID int64
+	Type         string // "essential" or "optional" for relations; "" for broader links
+}
+
+// ProficiencyLevel is one level of a framework's proficiency scale
+// (EntreComp and DigComp have eight, in four bands), in English.
+type ProficiencyLevel struct {
+	Scheme          string
+	Number          int
+	Name            string
+	Band            string
+	BandDescription string
+	Autonomy        string
+	Description     string
+}
+
+// Keys of taxonomy_meta, which records what was loaded. MetaVersion changes
+// whenever the taxonomy does, so every app node can tell that its skill
+// index is stale.
+const (
+	MetaVersion     = "version"      // a counter, bumped by every load or import
+	MetaLanguages   = "languages"    // comma-separated codes with labels, e.g. "en,it"
+	MetaESCOVersion = "esco_version" // e.g. "v1.1.1"
+	MetaLoadedAt    = "loaded_at"    // RFC 3339 time of the last change
+	MetaAttribution = "attribution"  // prefix: "attribution.esco" etc.
+)
+
 // TaxonomyStore keeps the skills taxonomies.
 type TaxonomyStore interface {
 	// UpsertConcepts inserts or updates concepts by URI (labels are
@@ -78,6 +139,18 @@ type TaxonomyStore interface {
 	// LinkOccupationSkill); links naming an unknown concept are skipped and
 	// counted (ESCO releases have a few dangling ones).
 	AddLinks(ctx context.Context, table string, ls []ConceptLink) (skipped int, err error)
+	// AddEdges stores links of one table by concept id, for a loader that
+	// already knows the ids (it saves AddLinks' lookups); an id that names
+	// no concept is an EInvalid error.
+	AddEdges(ctx context.Context, table string, es []ConceptEdge) error
+	// BulkLoadLinks runs fn, which fills empty link tables in bulk, with
+	// the per-row reference checks of the link tables replaced by one check
+	// of every row at the end where per-row checks are slow (PostgreSQL:
+	// their foreign keys are dropped and re-created, which validates all
+	// rows in one pass). It must run inside Tx, on a taxonomy no other
+	// transaction uses (a first load): changing a foreign key locks its
+	// tables. A link naming no concept fails the call with EInvalid.
+	BulkLoadLinks(ctx context.Context, fn func() error) error
 	// AddToCollection puts concepts (by URI) in a named collection.
 	AddToCollection(ctx context.Context, collection string, uris []string) (skipped int, err error)
 	// ConceptIDs resolves URIs to ids; unknown URIs are absent from the map.
@@ -91,4 +164,33 @@ type TaxonomyStore interface {
 	// broader hierarchy (ids included), so that a filter on "project
 	// management" finds people with a narrower skill too.
 	NarrowerConcepts(ctx context.Context, ids []int64) ([]int64, error)
+
+	// ScanConcepts returns a page of concepts with their labels in every
+	// language, in id order; the skill index is built from it.
+	ScanConcepts(ctx context.Context, f ConceptScan) ([]*ConceptRecord, error)
+	// BroaderEdges returns every broader link on the way from id up to the
+	// roots of its hierarchy (child → parent), so a page can draw the chain
+	// to the pillar with one query.
+	BroaderEdges(ctx context.Context, id int64) ([]ConceptEdge, error)
+	// NarrowerIDs returns id's direct children with an id above after, in
+	// id order, at most limit.
+	NarrowerIDs(ctx context.Context, id, after int64, limit int) ([]int64, error)
+	// RelatedSkills returns id's skill relations (id → related, with the
+	// relation type) with a related id above after, at most limit.
+	RelatedSkills(ctx context.Context, id, after int64, limit int) ([]ConceptEdge, error)
+	// ConceptCollections returns the collections each of ids belongs to.
+	ConceptCollections(ctx context.Context, ids []int64) (map[int64][]string, error)
+	// CollectionMembers returns, for each collection, its first members
+	// with an id above after, in id order, at most limit per collection:
+	// one query for a page of one collection or for the first members of
+	// several.
+	CollectionMembers(ctx context.Context, collections []string, after int64, limit int) (map[string][]int64, error)
+	// TaxonomyMeta returns everything recorded in taxonomy_meta.
+	TaxonomyMeta(ctx context.Context) (map[string]string, error)
+	// SetTaxonomyMeta inserts or replaces taxonomy_meta entries.
+	SetTaxonomyMeta(ctx context.Context, kv map[string]string) error
+	// UpsertProficiencyLevels stores framework levels by (scheme, number).
+	UpsertProficiencyLevels(ctx context.Context, ls []ProficiencyLevel) error
+	// ProficiencyLevels returns a scheme's levels in ascending order.
+	ProficiencyLevels(ctx context.Context, scheme string) ([]ProficiencyLevel, error)
 }

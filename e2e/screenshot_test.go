@@ -62,3 +62,21 @@ func shootHome(b *tab, dir, lang string, w, h int64) {
 		}
 	}
 }
+
+// shot writes a full-page screenshot of the current page as NAME.png when
+// PONTE_SCREENSHOT_DIR is set; the journeys call it at the pages people
+// look at, so `make screenshots` shows the product as a visitor meets it.
+func (b *tab) shot(name string) {
+	b.t.Helper()
+	dir := os.Getenv(screenshotDirEnv)
+	if dir == "" {
+		return
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		b.t.Fatal(err)
+	}
+	png := run(b, "screenshot "+name, chromedp.FullScreenshot(100))
+	if err := os.WriteFile(filepath.Join(dir, name+".png"), png, 0o644); err != nil {
+		b.t.Fatal(err)
+	}
+}

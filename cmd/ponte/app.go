@@ -46,6 +46,18 @@ func open(ctx context.Context, c *config, log *slog.Logger) (*app, error) {
 		}
 	}
 	svc := service.New(sqlstore.New(db), service.Config{BaseURL: c.baseURL()}, cat, sender, log)
+	// A new deployment gets its skills taxonomies on its first run: ESCO
+	// v1.1.1 (English), EntreComp, DigComp and the innovation areas, logged
+	// a line per file. Later runs only count the concepts.
+	// PONTE_TAXONOMY_AUTOLOAD=false skips it (tests of other areas, or a
+	// deployment that imports its own release first).
+	if env("PONTE_TAXONOMY_AUTOLOAD", "true") == "false" {
+		return &app{db: db, svc: svc, cat: cat, log: log}, nil
+	}
+	if _, err := svc.EnsureTaxonomy(ctx, service.TaxonomyOptions{}); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("first-run taxonomy load: %w", err)
+	}
 	return &app{db: db, svc: svc, cat: cat, log: log}, nil
 }
 

@@ -42,6 +42,9 @@ Usage:
   ponte migrate [up|status]              apply or list database migrations
   ponte user create --email E --password P [--name N] [--admin]
   ponte token create --email E [--name N]   print a new API token (last line)
+  ponte taxonomy import --lang XX DIR    add an ESCO CSV release's labels in another language
+  ponte import organisations --map MAPPING [--dry-run] FILE
+                                         load organisations and projects from a transparency list
   ponte version
 
 Environment: PONTE_DATABASE_URL (default sqlite://ponte.db), PONTE_ADDR,

