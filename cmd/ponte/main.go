@@ -42,14 +42,15 @@ Usage:
   ponte migrate [up|status]              apply or list database migrations
   ponte user create --email E --password P [--name N] [--admin]
   ponte token create --email E [--name N]   print a new API token (last line)
-  ponte taxonomy import --lang XX DIR    add an ESCO CSV release's labels in another language
+  ponte taxonomy import --lang XX DIR|FILE.zip   add an ESCO CSV release in another language
+  ponte taxonomy load | status           load the embedded taxonomies / show what is loaded
   ponte import organisations --map MAPPING [--dry-run] FILE
                                          load organisations and projects from a transparency list
   ponte version
 
 Environment: PONTE_DATABASE_URL (default sqlite://ponte.db), PONTE_ADDR,
 PONTE_BASE_URL, PONTE_SMTP_URL, PONTE_MAIL_FROM, PONTE_LOG_FORMAT (json|text),
-PONTE_LOG_LEVEL, PONTE_TRUST_PROXY. See docs/configuration.md.
+PONTE_LOG_LEVEL, PONTE_TRUST_PROXY, PONTE_TAXONOMY_AUTOLOAD. See docs/configuration.md.
 `
 
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {

@@ -41,6 +41,11 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	defer cancelBG()
 	go a.svc.RunMailer(bg, 5*time.Second)
 	go a.svc.RunJanitor(bg, time.Hour)
+	go func() { // the first autocomplete should not pay for building the index
+		if err := a.svc.WarmSkillIndex(bg); err != nil && bg.Err() == nil {
+			log.Warn("skill index not built at start", "err", err)
+		}
+	}()
 	announce(ctx, stdout, a, c)
 	return serveUntilDone(ctx, ln, srv.Handler(), log)
 }

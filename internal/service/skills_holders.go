@@ -2,6 +2,8 @@ package service
 
 import (
 	"context"
+	"net/url"
+	"strconv"
 
 	"github.com/ponte-platform/ponte"
 )
@@ -18,31 +20,58 @@ type SkillHolder struct {
 	Detail string
 }
 
-// SkillHolders is one page of the holders of a concept.
+// SkillHolders is the first holders of a concept of each kind; the
+// directories, filtered by the concept, list the rest.
 type SkillHolders struct {
 	People        []SkillHolder
 	Organisations []SkillHolder
-	// PeopleNext and OrganisationsNext are keyset cursors of the next
-	// pages (0: none).
-	PeopleNext, OrganisationsNext int64
+	// MorePeople and MoreOrganisations are the filtered directories' paths
+	// when there are more holders than shown ("" otherwise).
+	MorePeople, MoreOrganisations string
 }
 
-// HolderPage asks for a page of holders.
+// HolderPage says how many holders of each kind to show.
 type HolderPage struct {
-	PeopleAfter, OrganisationsAfter int64
-	Limit                           int // per kind; 0 for the default (20)
+	Limit int // per kind; 0 for the default (10)
 }
 
 // SkillHolders lists who holds the concept with id ("who has it" on the
-// skill's page): people whose public profile declares it and
-// organisations that declare it or derived it from their projects, only
-// what the viewer (nil for a visitor) may see.
-//
-// EXTENSION POINT: the taxonomy area returns no one. The people and
-// organisation areas fill this method from their stores — each kind in one
-// keyset-paginated query, with narrower concepts counted as the concept
-// itself (ponte.TaxonomyStore.NarrowerConcepts) — and the skill page and
-// GET /api/v1/skills/{id} show the result without further change.
+// skill's page): people whose profile shows it to the viewer (nil for a
+// visitor) and organisations that declare it or derived it from projects
+// or members — through the two directories, so visibility and the
+// narrower-skill rule are exactly theirs.
 func (s *Service) SkillHolders(ctx context.Context, viewer *ponte.User, id int64, lang string, page HolderPage) (*SkillHolders, error) {
-	return &SkillHolders{}, nil
+	limit := page.Limit
+	if limit <= 0 {
+		limit = 10
+	}
+	cs, err := s.store.ConceptsByID(ctx, []int64{id}, lang)
+	if err != nil || len(cs) == 0 {
+		return &SkillHolders{}, err
+	}
+	uri := cs[0].URI
+	h := &SkillHolders{}
+	people, err := s.Directory(ctx, viewer, DirectoryQuery{SkillURI: uri, Limit: limit, Lang: lang})
+	if err != nil {
+		return nil, err
+	}
+	for _, p := range people.Items {
+		h.People = append(h.People, SkillHolder{Kind: "person", ID: p.UserID, Name: p.DisplayName,
+			Path: "/people/" + strconv.FormatInt(p.UserID, 10), Region: p.Region})
+	}
+	if people.Next != "" {
+		h.MorePeople = "/people?skill_uri=" + url.QueryEscape(uri)
+	}
+	orgs, err := s.OrgDirectory(ctx, OrgDirectoryInput{SkillURI: uri, Limit: limit}, lang)
+	if err != nil {
+		return nil, err
+	}
+	for _, o := range orgs.Items {
+		h.Organisations = append(h.Organisations, SkillHolder{Kind: "organisation", ID: o.ID, Name: o.Name,
+			Path: "/organisations/" + strconv.FormatInt(o.ID, 10), Region: o.Region})
+	}
+	if orgs.Next != "" {
+		h.MoreOrganisations = "/organisations?skill_uri=" + url.QueryEscape(uri)
+	}
+	return h, nil
 }

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/ponte-platform/ponte"
 	"github.com/ponte-platform/ponte/internal/textnorm"
@@ -33,6 +34,10 @@ type Index struct {
 	byLang map[string]*langTokens // token lists by language code
 	en     int                    // the number of "en", or -1
 	pool   sync.Pool              // of *scratch, sized for this index
+	// short keeps the rankings of one- and two-letter queries (string →
+	// ranked); see short.go.
+	short      sync.Map
+	shortCount atomic.Int32
 }
 
 // concept is one indexed concept and its preferred label per language.

@@ -61,15 +61,40 @@ func (x *Index) Search(q, lang string, limit int) []Hit {
 		qj = strings.Join(qw, " ")
 	}
 	qq := query{words: qw, joined: qj, asked: x.langIndex(lang)}
+	limit = min(limit, maxLimit)
+	key, short := x.shortKey(&qq)
+	if short && limit <= maxShortHits {
+		if r, ok := x.short.Load(key); ok {
+			return x.hits(r.(ranked).top(limit), &qq)
+		}
+	}
+	r := x.rank(&qq, limit, short)
+	if short && limit <= maxShortHits {
+		x.remember(key, r)
+	}
+	return x.hits(r.top(limit), &qq)
+}
+
+// rank scores every matching concept and keeps the best limit (or
+// maxShortHits for a short query, whose ranking is kept for reuse).
+func (x *Index) rank(q *query, limit int, short bool) ranked {
 	s := x.getScratch()
 	defer x.putScratch(s)
-	if qq.asked >= 0 {
-		x.searchLang(s, &qq, qq.asked)
+	if q.asked >= 0 {
+		x.searchLang(s, q, q.asked)
 	}
-	if x.en >= 0 && qq.asked != x.en {
-		x.searchLang(s, &qq, x.en)
+	if x.en >= 0 && q.asked != x.en {
+		x.searchLang(s, q, x.en)
 	}
-	return x.hits(s, &qq, min(limit, maxLimit))
+	if short {
+		limit = max(limit, maxShortHits)
+	}
+	top := s.top(limit)
+	r := ranked{scores: top, names: make([]int32, len(top))}
+	for i, sc := range top {
+		r.names[i] = s.bestName[sc&maskConcept]
+	}
+	return r
 }
 
 // langIndex returns the number of lang, or -1.

@@ -98,18 +98,16 @@ func anyPrefix(words []string, p string) bool {
 	return false
 }
 
-// hits turns the best scores into Hits labelled for the asked language.
-func (x *Index) hits(s *scratch, q *query, limit int) []Hit {
-	top := s.top(limit)
-	out := make([]Hit, len(top))
-	for i, sc := range top {
-		ci := int32(sc & maskConcept)
-		c := &x.concepts[ci]
+// hits turns ranked scores into Hits labelled for the asked language.
+func (x *Index) hits(r ranked, q *query) []Hit {
+	out := make([]Hit, len(r.scores))
+	for i, sc := range r.scores {
+		c := &x.concepts[sc&maskConcept]
 		h := Hit{ID: c.id, URI: c.uri, Kind: c.kind, Scheme: c.scheme, SkillType: c.skill,
 			ReuseLevel: c.reuse, Exact: sc>>shiftInexact == 0}
 		shown := x.label(c, q.asked)
 		h.Label, h.Lang = shown.text, x.langs[shown.lang]
-		if nm := &x.names[s.bestName[ci]]; nm.kind != nameHidden && nm.text != h.Label {
+		if nm := &x.names[r.names[i]]; nm.kind != nameHidden && nm.text != h.Label {
 			h.Matched, h.MatchedLang = nm.text, x.langs[nm.lang]
 		}
 		out[i] = h
