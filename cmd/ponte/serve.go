@@ -45,6 +45,9 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		if err := a.svc.WarmSkillIndex(bg); err != nil && bg.Err() == nil {
 			log.Warn("skill index not built at start", "err", err)
 		}
+		if err := a.svc.WarmSuggest(bg); err != nil && bg.Err() == nil {
+			log.Warn("skill suggestions not ready at start", "err", err)
+		}
 	}()
 	announce(ctx, stdout, a, c)
 	return serveUntilDone(ctx, ln, srv.Handler(), log)

@@ -28,6 +28,7 @@ func (a *API) registerSkills() {
 	huma.Register(a.h, huma.Operation{OperationID: "get-skill-by-uri", Method: http.MethodGet, Path: "/skills/by-uri",
 		Summary: "A skill concept by its URI (e.g. an ESCO concept URI)", Tags: []string{"Skills"},
 		Errors: []int{404, 422}}, a.getSkillByURI)
+	a.registerSkillSuggest()
 }
 
 // SkillListInput is the autocomplete query.
