@@ -43,7 +43,7 @@ type Service struct {
 	log    *slog.Logger
 	now    func() time.Time
 	poke   chan struct{}
-	sug    suggester // skill suggestions for texts, built on first use
+	sug    suggester  // skill suggestions for texts, built on first use
 	skills skillState // the in-memory skill index; see skills_index.go
 }
 
