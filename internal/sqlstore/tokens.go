@@ -105,6 +105,7 @@ type scanPrefix struct {
 	head []any
 }
 
+// Scan scans the head columns, then dest.
 func (p scanPrefix) Scan(dest ...any) error { return p.row.Scan(append(p.head, dest...)...) }
 
 // splitCols splits a column list written across lines.
