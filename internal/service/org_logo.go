@@ -2,7 +2,6 @@ package service
 
 import (
 	"context"
-	"errors"
 	"io"
 
 	"github.com/ponte-platform/ponte"
@@ -16,22 +15,7 @@ const (
 )
 
 // logoError turns an imaging failure into a field error on "logo".
-func logoError(err error) error {
-	key := ""
-	switch {
-	case errors.Is(err, imaging.ErrTooLarge):
-		key = "org.error.logo_too_large"
-	case errors.Is(err, imaging.ErrUnsupported):
-		key = "org.error.logo_format"
-	case errors.Is(err, imaging.ErrCorrupt):
-		key = "org.error.logo_corrupt"
-	case errors.Is(err, imaging.ErrDimensions):
-		key = "org.error.logo_dimensions"
-	default:
-		return err
-	}
-	return &ponte.Error{Code: ponte.EInvalid, Key: "error.invalid", Fields: map[string]string{"logo": key}, Err: err}
-}
+func logoError(err error) error { return imageFieldError(err, "logo", "org.error.logo_") }
 
 // SetOrgLogo processes an uploaded logo (re-encoded, so no metadata
 // survives; PNG when it has transparency) and makes it the organisation's,

@@ -2,7 +2,6 @@ package service
 
 import (
 	"context"
-	"errors"
 	"io"
 
 	"github.com/ponte-platform/ponte"
@@ -16,22 +15,7 @@ const (
 )
 
 // photoError turns an imaging failure into a field error on "photo".
-func photoError(err error) error {
-	key := ""
-	switch {
-	case errors.Is(err, imaging.ErrTooLarge):
-		key = "error.profile.photo_too_large"
-	case errors.Is(err, imaging.ErrUnsupported):
-		key = "error.profile.photo_format"
-	case errors.Is(err, imaging.ErrCorrupt):
-		key = "error.profile.photo_corrupt"
-	case errors.Is(err, imaging.ErrDimensions):
-		key = "error.profile.photo_dimensions"
-	default:
-		return err
-	}
-	return &ponte.Error{Code: ponte.EInvalid, Key: "error.invalid", Fields: map[string]string{"photo": key}, Err: err}
-}
+func photoError(err error) error { return imageFieldError(err, "photo", "error.profile.photo_") }
 
 // SetPhoto processes an uploaded picture (re-encoded, so no metadata such
 // as an EXIF location survives), stores it and makes it the actor's photo;
