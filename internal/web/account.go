@@ -121,11 +121,7 @@ func (s *Server) tokenCreate(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) tokenRevoke(w http.ResponseWriter, r *http.Request) error {
-	u, err := requireUser(r)
-	if err != nil {
-		return err
-	}
-	id, err := pathID(r)
+	u, id, err := userAndID(r)
 	if err != nil {
 		return err
 	}
@@ -184,6 +180,17 @@ func (s *Server) accountDelete(w http.ResponseWriter, r *http.Request) error {
 	}
 	s.clearCookie(w, sessionCookie)
 	return s.redirectFlash(w, r, "/", "flash.account_deleted")
+}
+
+// userAndID is the preamble of handlers acting on one object: the signed-in
+// user and the {id} of the path.
+func userAndID(r *http.Request) (*ponte.User, int64, error) {
+	u, err := requireUser(r)
+	if err != nil {
+		return nil, 0, err
+	}
+	id, err := pathID(r)
+	return u, id, err
 }
 
 // pathID parses the {id} path segment.

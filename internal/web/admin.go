@@ -42,11 +42,7 @@ func (s *Server) adminUsers(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) adminSetRole(w http.ResponseWriter, r *http.Request) error {
-	u, err := requireUser(r)
-	if err != nil {
-		return err
-	}
-	id, err := pathID(r)
+	u, id, err := userAndID(r)
 	if err != nil {
 		return err
 	}
@@ -57,11 +53,7 @@ func (s *Server) adminSetRole(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) adminSetActive(w http.ResponseWriter, r *http.Request) error {
-	u, err := requireUser(r)
-	if err != nil {
-		return err
-	}
-	id, err := pathID(r)
+	u, id, err := userAndID(r)
 	if err != nil {
 		return err
 	}

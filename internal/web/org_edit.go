@@ -108,11 +108,7 @@ func (s *Server) orgEditForm(w http.ResponseWriter, r *http.Request) error {
 // renderOrgEdit draws the edit page with the failed section's form (named
 // by section) and the others fresh from the organisation.
 func (s *Server) renderOrgEdit(w http.ResponseWriter, r *http.Request, status int, section string, f *form, cands map[string][]*ponte.Concept) error {
-	u, err := requireUser(r)
-	if err != nil {
-		return err
-	}
-	id, err := pathID(r)
+	u, id, err := userAndID(r)
 	if err != nil {
 		return err
 	}
@@ -160,11 +156,7 @@ func (s *Server) declared(r *http.Request, orgID int64) ([]orgDeclaredView, erro
 }
 
 func (s *Server) orgEditSection(w http.ResponseWriter, r *http.Request) error {
-	u, err := requireUser(r)
-	if err != nil {
-		return err
-	}
-	id, err := pathID(r)
+	u, id, err := userAndID(r)
 	if err != nil {
 		return err
 	}

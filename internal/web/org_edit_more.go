@@ -13,11 +13,7 @@ import (
 const logoMaxBody = 6 << 20
 
 func (s *Server) orgLogoUpload(w http.ResponseWriter, r *http.Request) error {
-	u, err := requireUser(r)
-	if err != nil {
-		return err
-	}
-	id, err := pathID(r)
+	u, id, err := userAndID(r)
 	if err != nil {
 		return err
 	}
@@ -42,11 +38,7 @@ func (s *Server) orgLogoUpload(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) orgLogoDelete(w http.ResponseWriter, r *http.Request) error {
-	u, err := requireUser(r)
-	if err != nil {
-		return err
-	}
-	id, err := pathID(r)
+	u, id, err := userAndID(r)
 	if err != nil {
 		return err
 	}
@@ -57,11 +49,7 @@ func (s *Server) orgLogoDelete(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) orgCompetenceAdd(w http.ResponseWriter, r *http.Request) error {
-	u, err := requireUser(r)
-	if err != nil {
-		return err
-	}
-	id, err := pathID(r)
+	u, id, err := userAndID(r)
 	if err != nil {
 		return err
 	}
@@ -81,11 +69,7 @@ func (s *Server) orgCompetenceAdd(w http.ResponseWriter, r *http.Request) error 
 }
 
 func (s *Server) orgCompetenceDelete(w http.ResponseWriter, r *http.Request) error {
-	u, err := requireUser(r)
-	if err != nil {
-		return err
-	}
-	id, err := pathID(r)
+	u, id, err := userAndID(r)
 	if err != nil {
 		return err
 	}

@@ -9,11 +9,7 @@ import (
 )
 
 func (s *Server) orgJoin(w http.ResponseWriter, r *http.Request) error {
-	u, err := requireUser(r)
-	if err != nil {
-		return err
-	}
-	id, err := pathID(r)
+	u, id, err := userAndID(r)
 	if err != nil {
 		return err
 	}
@@ -32,11 +28,7 @@ func (s *Server) orgJoin(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) orgJoinWithdraw(w http.ResponseWriter, r *http.Request) error {
-	u, err := requireUser(r)
-	if err != nil {
-		return err
-	}
-	id, err := pathID(r)
+	u, id, err := userAndID(r)
 	if err != nil {
 		return err
 	}
@@ -47,11 +39,7 @@ func (s *Server) orgJoinWithdraw(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) orgLeave(w http.ResponseWriter, r *http.Request) error {
-	u, err := requireUser(r)
-	if err != nil {
-		return err
-	}
-	id, err := pathID(r)
+	u, id, err := userAndID(r)
 	if err != nil {
 		return err
 	}
@@ -62,11 +50,7 @@ func (s *Server) orgLeave(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) orgInvite(w http.ResponseWriter, r *http.Request) error {
-	u, err := requireUser(r)
-	if err != nil {
-		return err
-	}
-	id, err := pathID(r)
+	u, id, err := userAndID(r)
 	if err != nil {
 		return err
 	}
@@ -85,11 +69,7 @@ func (s *Server) orgInvite(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) orgInviteRevoke(w http.ResponseWriter, r *http.Request) error {
-	u, err := requireUser(r)
-	if err != nil {
-		return err
-	}
-	id, err := pathID(r)
+	u, id, err := userAndID(r)
 	if err != nil {
 		return err
 	}

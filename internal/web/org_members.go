@@ -34,11 +34,7 @@ func (s *Server) orgMembersPage(w http.ResponseWriter, r *http.Request) error {
 
 // renderOrgMembers draws the page, with the invitation form as given.
 func (s *Server) renderOrgMembers(w http.ResponseWriter, r *http.Request, status int, invite *form) error {
-	u, err := requireUser(r)
-	if err != nil {
-		return err
-	}
-	id, err := pathID(r)
+	u, id, err := userAndID(r)
 	if err != nil {
 		return err
 	}
@@ -150,11 +146,7 @@ func (s *Server) answerRequest(w http.ResponseWriter, r *http.Request, accept bo
 }
 
 func (s *Server) orgTransfer(w http.ResponseWriter, r *http.Request) error {
-	u, err := requireUser(r)
-	if err != nil {
-		return err
-	}
-	id, err := pathID(r)
+	u, id, err := userAndID(r)
 	if err != nil {
 		return err
 	}

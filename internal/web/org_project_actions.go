@@ -41,11 +41,7 @@ func (s *Server) orgProjectUpdate(w http.ResponseWriter, r *http.Request) error 
 // saveProject creates or updates a project; a refused submission comes
 // back with what was typed, every error, and skill candidates to choose.
 func (s *Server) saveProject(w http.ResponseWriter, r *http.Request, update bool) error {
-	u, err := requireUser(r)
-	if err != nil {
-		return err
-	}
-	id, err := pathID(r)
+	u, id, err := userAndID(r)
 	if err != nil {
 		return err
 	}
@@ -72,11 +68,7 @@ func (s *Server) saveProject(w http.ResponseWriter, r *http.Request, update bool
 }
 
 func (s *Server) orgProjectDelete(w http.ResponseWriter, r *http.Request) error {
-	u, err := requireUser(r)
-	if err != nil {
-		return err
-	}
-	id, err := pathID(r)
+	u, id, err := userAndID(r)
 	if err != nil {
 		return err
 	}

@@ -82,11 +82,7 @@ func (s *Server) orgProjectEditForm(w http.ResponseWriter, r *http.Request) erro
 // renderProjectForm draws the project form: fresh, or with a failed
 // submission (f) and the skill candidates it needs chosen.
 func (s *Server) renderProjectForm(w http.ResponseWriter, r *http.Request, status int, f *form, cands map[string][]*ponte.Concept) error {
-	u, err := requireUser(r)
-	if err != nil {
-		return err
-	}
-	id, err := pathID(r)
+	u, id, err := userAndID(r)
 	if err != nil {
 		return err
 	}

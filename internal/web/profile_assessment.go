@@ -114,11 +114,7 @@ type assessmentResultData struct {
 }
 
 func (s *Server) assessmentResult(w http.ResponseWriter, r *http.Request) error {
-	u, err := requireUser(r)
-	if err != nil {
-		return err
-	}
-	id, err := pathID(r)
+	u, id, err := userAndID(r)
 	if err != nil {
 		return err
 	}

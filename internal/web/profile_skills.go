@@ -87,11 +87,7 @@ func (s *Server) profileSkillAdd(w http.ResponseWriter, r *http.Request) error {
 }
 
 func (s *Server) profileSkillUpdate(w http.ResponseWriter, r *http.Request) error {
-	u, err := requireUser(r)
-	if err != nil {
-		return err
-	}
-	id, err := pathID(r)
+	u, id, err := userAndID(r)
 	if err != nil {
 		return err
 	}
@@ -110,11 +106,7 @@ func (s *Server) profileSkillUpdate(w http.ResponseWriter, r *http.Request) erro
 }
 
 func (s *Server) profileSkillDelete(w http.ResponseWriter, r *http.Request) error {
-	u, err := requireUser(r)
-	if err != nil {
-		return err
-	}
-	id, err := pathID(r)
+	u, id, err := userAndID(r)
 	if err != nil {
 		return err
 	}
