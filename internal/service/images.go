@@ -7,23 +7,29 @@ import (
 	"github.com/ponte-platform/ponte/internal/imaging"
 )
 
-// imageFieldError turns an imaging failure into a field error on field,
-// with the message key keyPrefix + too_large, format, corrupt or
-// dimensions; other errors pass through.
-func imageFieldError(err error, field, keyPrefix string) error {
-	var suffix string
+// imageErrorKeys are the message keys for each way an upload can fail.
+// They are spelled out (not built from a prefix) so the catalogue tests
+// can find every key in the source.
+type imageErrorKeys struct {
+	TooLarge, Format, Corrupt, Dimensions string
+}
+
+// imageFieldError turns an imaging failure into a field error on field;
+// other errors pass through.
+func imageFieldError(err error, field string, keys imageErrorKeys) error {
+	var key string
 	switch {
 	case errors.Is(err, imaging.ErrTooLarge):
-		suffix = "too_large"
+		key = keys.TooLarge
 	case errors.Is(err, imaging.ErrUnsupported):
-		suffix = "format"
+		key = keys.Format
 	case errors.Is(err, imaging.ErrCorrupt):
-		suffix = "corrupt"
+		key = keys.Corrupt
 	case errors.Is(err, imaging.ErrDimensions):
-		suffix = "dimensions"
+		key = keys.Dimensions
 	default:
 		return err
 	}
 	return &ponte.Error{Code: ponte.EInvalid, Key: "error.invalid",
-		Fields: map[string]string{field: keyPrefix + suffix}, Err: err}
+		Fields: map[string]string{field: key}, Err: err}
 }

@@ -15,7 +15,10 @@ const (
 )
 
 // logoError turns an imaging failure into a field error on "logo".
-func logoError(err error) error { return imageFieldError(err, "logo", "org.error.logo_") }
+func logoError(err error) error {
+	return imageFieldError(err, "logo", imageErrorKeys{TooLarge: "org.error.logo_too_large", Format: "org.error.logo_format",
+		Corrupt: "org.error.logo_corrupt", Dimensions: "org.error.logo_dimensions"})
+}
 
 // SetOrgLogo processes an uploaded logo (re-encoded, so no metadata
 // survives; PNG when it has transparency) and makes it the organisation's,

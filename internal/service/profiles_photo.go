@@ -15,7 +15,10 @@ const (
 )
 
 // photoError turns an imaging failure into a field error on "photo".
-func photoError(err error) error { return imageFieldError(err, "photo", "error.profile.photo_") }
+func photoError(err error) error {
+	return imageFieldError(err, "photo", imageErrorKeys{TooLarge: "error.profile.photo_too_large", Format: "error.profile.photo_format",
+		Corrupt: "error.profile.photo_corrupt", Dimensions: "error.profile.photo_dimensions"})
+}
 
 // SetPhoto processes an uploaded picture (re-encoded, so no metadata such
 // as an EXIF location survives), stores it and makes it the actor's photo;
