@@ -118,6 +118,12 @@ type OrgMemberStore interface {
 	OrgRequestOf(ctx context.Context, orgID, userID int64) (*OrgRequest, error)
 	// DeleteOrgRequest removes a pending request; ENotFound if none.
 	DeleteOrgRequest(ctx context.Context, orgID, userID int64) error
+	// UserOrgRequests returns a person's pending join requests (for their
+	// data export), at most 1,000.
+	UserOrgRequests(ctx context.Context, userID int64) ([]*OrgRequest, error)
+	// DeleteOrgInvitesTo erases the invitations sent to an address (when
+	// that person deletes their account).
+	DeleteOrgInvitesTo(ctx context.Context, email string) error
 	// ListOrgRequests returns pending requests, oldest first.
 	ListOrgRequests(ctx context.Context, orgID int64, limit int) ([]*OrgRequest, error)
 	// CreateOrgInvite stores an invitation and sets its ID, replacing a

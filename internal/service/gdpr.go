@@ -17,6 +17,9 @@ type DataExport struct {
 	Mail       []MailExport     `json:"mail"`
 	// Profile: the people area's part (profiles_gdpr.go).
 	Profile *ProfileExport `json:"profile"`
+	// Organisations and JoinRequests: the organisations area's part (org_gdpr.go).
+	Organisations []OrgMembershipExport `json:"organisations"`
+	JoinRequests  []OrgRequestExport    `json:"join_requests"`
 }
 
 // AccountExport is the account part of a DataExport.
@@ -71,6 +74,9 @@ func (s *Service) ExportMyData(ctx context.Context, actor *ponte.User) (*DataExp
 	if err := s.exportProfile(ctx, u, x); err != nil { // the people area's part
 		return nil, err
 	}
+	if err := s.exportOrgs(ctx, u, x); err != nil {
+		return nil, err
+	}
 	return x, s.exportMail(ctx, u.Email, x)
 }
 
@@ -116,6 +122,9 @@ func (s *Service) DeleteMyAccount(ctx context.Context, actor *ponte.User, passwo
 			}
 		}
 		if err := tx.DeleteMailTo(ctx, actor.Email); err != nil {
+			return err
+		}
+		if err := eraseOrgTraces(ctx, tx, actor); err != nil {
 			return err
 		}
 		if err := eraseProfile(ctx, tx, actor); err != nil { // the people area's part
