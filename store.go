@@ -34,6 +34,7 @@ type Store interface {
 	OrgStore
 	ProfileStore
 	ImageStore
+	ProposalStore
 }
 
 // UserStore keeps accounts.

@@ -89,4 +89,5 @@ func (a *API) register() {
 	a.registerSkills()
 	a.registerPeople()
 	a.registerOrgs()
+	a.registerProposals()
 }

@@ -103,6 +103,7 @@ func (s *Service) RunJanitor(ctx context.Context, every time.Duration) {
 		if err := s.store.PruneRateLimits(ctx, now.Add(-24*time.Hour)); err != nil && ctx.Err() == nil {
 			s.log.Error("janitor: rate limits", "err", err)
 		}
+		s.expireProposalsLogged(ctx, now)
 		select {
 		case <-ctx.Done():
 			return

@@ -22,6 +22,7 @@ func (s *Server) Routes() []Route {
 	rs = append(rs, s.skillRoutes()...)
 	rs = append(rs, s.peopleRoutes()...)
 	rs = append(rs, s.orgRoutes()...)
+	rs = append(rs, s.proposalRoutes()...)
 	return rs
 }
 

@@ -1,0 +1,97 @@
+package web
+
+import (
+	"net/http"
+	"time"
+
+	"github.com/ponte-platform/ponte"
+)
+
+// proposalPageData is a proposal's own page: the proposal, its history,
+// and the state changes the viewer may make.
+type proposalPageData struct {
+	Proposal   proposalView
+	CanEdit    bool
+	History    []proposalEventView
+	Form       *form // the state-change forms, with a missing confirmation
+	CanPublish bool
+	CanClose   bool
+	CanArchive bool
+	Reasons    []orgOption
+}
+
+// proposalEventView is one line of the history.
+type proposalEventView struct {
+	At             time.Time
+	Who            string
+	FromKey, ToKey string
+	ReasonKey      string
+	ByPlatform     bool
+}
+
+func (s *Server) proposalPage(w http.ResponseWriter, r *http.Request) error {
+	return s.renderProposalPage(w, r, http.StatusOK, emptyForm())
+}
+
+func (s *Server) renderProposalPage(w http.ResponseWriter, r *http.Request, status int, f *form) error {
+	id, err := pathID(r)
+	if err != nil {
+		return err
+	}
+	u := currentUser(r)
+	p, canEdit, err := s.svc.Proposal(r.Context(), u, id, lang(r))
+	if err != nil {
+		return err
+	}
+	evs, err := s.svc.ProposalHistory(r.Context(), u, id)
+	if err != nil {
+		return err
+	}
+	d := &proposalPageData{Proposal: newProposalView(p), CanEdit: canEdit, Form: f,
+		Reasons: orgOptions([]string{ponte.CloseReasonPartnered, ponte.CloseReasonWithdrawn}, "proposal.reason.", f.Get("reason"))}
+	if canEdit {
+		d.CanPublish = p.Status == ponte.ProposalDraft
+		d.CanClose = p.Status == ponte.ProposalPublished
+		d.CanArchive = p.Status == ponte.ProposalClosed
+	}
+	for _, ev := range evs {
+		v := proposalEventView{At: ev.At, Who: ev.ActorName, FromKey: "proposal.status." + ev.From,
+			ToKey: "proposal.status." + ev.To, ByPlatform: ev.ActorID == nil && ev.Reason == ponte.CloseReasonExpired}
+		if ev.Reason != "" {
+			v.ReasonKey = "proposal.reason." + ev.Reason
+		}
+		d.History = append(d.History, v)
+	}
+	return s.render(w, r, status, "proposal_page", s.newPage(r, "proposal.page_title", d))
+}
+
+// proposalStatus publishes, closes or archives a proposal. Closing and
+// archiving are confirmed with a tick box, so a stray click changes
+// nothing; refusals come back on the page with their errors.
+func (s *Server) proposalStatus(w http.ResponseWriter, r *http.Request) error {
+	u, err := requireUser(r)
+	if err != nil {
+		return err
+	}
+	id, err := pathID(r)
+	if err != nil {
+		return err
+	}
+	f, err := parseForm(r)
+	if err != nil {
+		return err
+	}
+	to := f.Get("to")
+	if to != ponte.ProposalPublished && !f.Checked("confirm") {
+		f.Errors["confirm-"+to] = "proposal.error.confirm"
+		return s.renderProposalPage(w, r, http.StatusUnprocessableEntity, f)
+	}
+	_, err = s.svc.ChangeProposalStatus(r.Context(), u, id, to, f.Get("reason"), lang(r))
+	if f.failed(err) {
+		return s.renderProposalPage(w, r, http.StatusUnprocessableEntity, f)
+	}
+	if err != nil {
+		return err
+	}
+	return s.redirectFlash(w, r, "/proposals/"+orgItoa(id), "flash.proposal_"+to)
+}
