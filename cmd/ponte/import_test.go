@@ -8,8 +8,8 @@ import (
 )
 
 func TestImportOrganisationsCommand(t *testing.T) {
-	const hr = "../../internal/orgimport/testdata/HR_ESIF_Croatia_2007-2020.csv.gz"
-	const si = "../../internal/orgimport/testdata/SI_beneficiaries_2007-2013.json.gz"
+	const hr = "../../internal/orgimport/samples/HR_ESIF_Croatia_2007-2020.csv.gz"
+	const si = "../../internal/orgimport/samples/SI_beneficiaries_2007-2013.json.gz"
 	for _, b := range sqltest.Backends(t) {
 		t.Run(b, func(t *testing.T) {
 			db := sqltest.URL(t, b)

@@ -46,6 +46,8 @@ Usage:
   ponte taxonomy load | status           load the embedded taxonomies / show what is loaded
   ponte import organisations --map MAPPING [--dry-run] FILE
                                          load organisations and projects from a transparency list
+  ponte seed --scale N [--seed S] [--force]   fill with demonstration data (N × 20,200 people,
+                                         N × 2,403 organisations; password "ponte-seed-password")
   ponte version
 
 Environment: PONTE_DATABASE_URL (default sqlite://ponte.db), PONTE_ADDR,
@@ -72,6 +74,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return cmdTaxonomy(ctx, rest, stdout, stderr)
 	case "import":
 		return cmdImport(ctx, rest, stdout, stderr)
+	case "seed":
+		return cmdSeed(ctx, rest, stdout, stderr)
 	case "version":
 		fmt.Fprintln(stdout, "ponte", version)
 		return nil

@@ -14,7 +14,7 @@ func parseTestdata(t testing.TB, mapping, file string) *Result {
 	if err != nil {
 		t.Fatal(err)
 	}
-	f, err := os.Open("testdata/" + file)
+	f, err := os.Open("samples/" + file)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -193,7 +193,7 @@ func loadBench(b *testing.B, mapping, file string) (Mapping, []byte) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	f, err := os.Open("testdata/" + file)
+	f, err := os.Open("samples/" + file)
 	if err != nil {
 		b.Fatal(err)
 	}

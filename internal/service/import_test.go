@@ -34,7 +34,7 @@ func parseList(t testing.TB, l realList) *orgimport.Result {
 	if err != nil {
 		t.Fatal(err)
 	}
-	f, err := os.Open("../orgimport/testdata/" + l.file)
+	f, err := os.Open("../orgimport/samples/" + l.file)
 	if err != nil {
 		t.Fatal(err)
 	}

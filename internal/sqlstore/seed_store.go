@@ -1,0 +1,189 @@
+package sqlstore
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"time"
+
+	"github.com/ponte-platform/ponte"
+)
+
+// The Seed* methods write demonstration data in bulk for internal/seed
+// (ponte seed). They are not part of ponte.Store: no request path creates
+// people or memberships in bulk. Call them inside Tx, so that a seed run is
+// all or nothing.
+
+// SeedUsers inserts accounts and sets their IDs, matched back by e-mail
+// (unique).
+func (s *Store) SeedUsers(ctx context.Context, us []*ponte.User) error {
+	rows := make([][]any, len(us))
+	byEmail := make(map[string]*ponte.User, len(us))
+	for i, u := range us {
+		u.CreatedAt, u.UpdatedAt = ts(u.CreatedAt), ts(u.UpdatedAt)
+		rows[i] = []any{u.Email, u.DisplayName, u.PasswordHash, string(u.Role), u.Lang, tsp(u.EmailVerified),
+			u.CreatedAt, u.UpdatedAt}
+		byEmail[u.Email] = u
+	}
+	return s.seedExec(ctx, "SeedUsers", `INSERT INTO users (email, display_name, password_hash, role, lang,
+		email_verified_at, created_at, updated_at) VALUES`, `RETURNING id, email`, 8, rows, func(r *sql.Rows) error {
+		var id int64
+		var email string
+		if err := r.Scan(&id, &email); err != nil {
+			return err
+		}
+		if u := byEmail[email]; u != nil {
+			u.ID = id
+		}
+		return nil
+	})
+}
+
+// SeedProfiles inserts profiles (UserID set) with their languages and
+// interests (themes and S3 areas).
+func (s *Store) SeedProfiles(ctx context.Context, ps []*ponte.Profile) error {
+	var profiles, langs, interests [][]any
+	for _, p := range ps {
+		p.CreatedAt, p.UpdatedAt = ts(p.CreatedAt), ts(p.UpdatedAt)
+		row := []any{p.UserID, p.Headline, p.Country, p.Region, p.ShowEmail}
+		for _, sec := range ponte.ProfileSections {
+			row = append(row, string(p.Vis(sec)))
+		}
+		profiles = append(profiles, append(row, p.CreatedAt, p.UpdatedAt))
+		for _, l := range p.Languages {
+			langs = append(langs, []any{p.UserID, l.Code, l.Level})
+		}
+		for _, c := range p.Themes {
+			interests = append(interests, []any{p.UserID, ponte.InterestTheme, c})
+		}
+		for _, c := range p.S3Areas {
+			interests = append(interests, []any{p.UserID, ponte.InterestS3, c})
+		}
+	}
+	cols := "user_id, headline, country, region, show_email"
+	for _, sec := range ponte.ProfileSections {
+		cols += ", vis_" + sec
+	}
+	if err := s.seedExec(ctx, "SeedProfiles", `INSERT INTO profiles (`+cols+`, created_at, updated_at) VALUES`,
+		"", 7+len(ponte.ProfileSections), profiles, nil); err != nil {
+		return err
+	}
+	if err := s.seedExec(ctx, "SeedProfiles", `INSERT INTO profile_languages (user_id, code, level) VALUES`,
+		"", 3, langs, nil); err != nil {
+		return err
+	}
+	return s.seedExec(ctx, "SeedProfiles", `INSERT INTO profile_interests (user_id, kind, code) VALUES`,
+		"", 3, interests, nil)
+}
+
+// SeedProfileSkills inserts skills; region gives each person's profile
+// region, which the directory's index copies.
+func (s *Store) SeedProfileSkills(ctx context.Context, sks []*ponte.ProfileSkill, region map[int64]string) error {
+	rows := make([][]any, len(sks))
+	for i, sk := range sks {
+		rows[i] = append(skillRow(sk), region[sk.UserID])
+	}
+	return s.seedExec(ctx, "SeedProfileSkills", `INSERT INTO profile_skills (user_id, concept_id, level,
+		evidence_kind, evidence_text, evidence_url, created_at, updated_at, region) VALUES`, "", 9, rows, nil)
+}
+
+// SeedEndorsements inserts endorsements of existing skills.
+func (s *Store) SeedEndorsements(ctx context.Context, es []*ponte.Endorsement) error {
+	rows := make([][]any, len(es))
+	for i, e := range es {
+		rows[i] = []any{e.UserID, e.ConceptID, e.EndorserID, ts(e.CreatedAt)}
+	}
+	return s.seedExec(ctx, "SeedEndorsements", `INSERT INTO endorsements (user_id, concept_id, endorser_id,
+		created_at) VALUES`, "", 4, rows, nil)
+}
+
+// SeedOrgMembers inserts memberships.
+func (s *Store) SeedOrgMembers(ctx context.Context, ms []*ponte.OrgMember) error {
+	rows := make([][]any, len(ms))
+	for i, m := range ms {
+		rows[i] = []any{m.OrgID, m.UserID, m.Role, ts(m.CreatedAt)}
+	}
+	return s.seedExec(ctx, "SeedOrgMembers", `INSERT INTO org_members (org_id, user_id, role, created_at) VALUES`,
+		"", 4, rows, nil)
+}
+
+// SeedOrgCompetences declares competences: pairs of organisation and
+// concept ids. Call SeedRefreshOrgConcepts afterwards.
+func (s *Store) SeedOrgCompetences(ctx context.Context, pairs [][2]int64, at time.Time) error {
+	rows := make([][]any, len(pairs))
+	for i, p := range pairs {
+		rows[i] = []any{p[0], p[1], ts(at)}
+	}
+	return s.seedExec(ctx, "SeedOrgCompetences", `INSERT INTO org_competences (org_id, concept_id, created_at)
+		VALUES`, "", 3, rows, nil)
+}
+
+// SeedProjectSkills tags projects (ID and OrgID set) with their SkillIDs.
+// Call SeedRefreshOrgConcepts afterwards.
+func (s *Store) SeedProjectSkills(ctx context.Context, ps []*ponte.OrgProject) error {
+	var rows [][]any
+	for _, p := range ps {
+		for _, c := range p.SkillIDs {
+			rows = append(rows, []any{p.ID, c, p.OrgID})
+		}
+	}
+	return s.seedExec(ctx, "SeedProjectSkills", `INSERT INTO org_project_skills (project_id, concept_id, org_id)
+		VALUES`, "", 3, rows, nil)
+}
+
+// SeedRefreshOrgConcepts brings the project counts and the competence
+// summary of organisations in step with what was seeded.
+func (s *Store) SeedRefreshOrgConcepts(ctx context.Context, ids []int64) error {
+	if err := s.RecountOrgProjects(ctx, ids); err != nil {
+		return err
+	}
+	return s.refreshOrgConcepts(ctx, ids)
+}
+
+// SeedCountMembers counts the accounts that are not administrators: a
+// database with any has people in it, seeded or real.
+func (s *Store) SeedCountMembers(ctx context.Context) (int, error) {
+	var n int
+	err := s.r.QueryRowContext(ctx, s.q(`SELECT count(*) FROM users WHERE role <> ?`), string(ponte.RoleAdmin)).Scan(&n)
+	return n, mapErr("SeedCountMembers", err)
+}
+
+// SeedOccupations returns every occupation that has skills (ID, URI and
+// English label) in id order, with its essential and optional skill ids in
+// id order: what the seeder draws people's skills from.
+func (s *Store) SeedOccupations(ctx context.Context) (occs []ponte.Concept, essential, optional map[int64][]int64, err error) {
+	essential, optional = map[int64][]int64{}, map[int64][]int64{}
+	err = s.queryEach(ctx, s.r, "SeedOccupations", `SELECT occupation_id, skill_id, type FROM occupation_skills
+		ORDER BY occupation_id, skill_id`, nil, func(r *sql.Rows) error {
+		var o, sk int64
+		var typ string
+		if err := r.Scan(&o, &sk, &typ); err != nil {
+			return err
+		}
+		if typ == "essential" {
+			essential[o] = append(essential[o], sk)
+		} else {
+			optional[o] = append(optional[o], sk)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	err = s.queryEach(ctx, s.r, "SeedOccupations", `SELECT c.id, c.uri, COALESCE(l.preferred, '')
+		FROM concepts c LEFT JOIN concept_labels l ON l.concept_id = c.id AND l.lang = 'en'
+		WHERE c.kind = ? ORDER BY c.id`, []any{ponte.KindOccupation}, func(r *sql.Rows) error {
+		var c ponte.Concept
+		if err := r.Scan(&c.ID, &c.URI, &c.Label); err != nil {
+			return err
+		}
+		if len(essential[c.ID])+len(optional[c.ID]) > 0 {
+			occs = append(occs, c)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, nil, nil, fmt.Errorf("sqlstore.SeedOccupations: %w", err)
+	}
+	return occs, essential, optional, nil
+}
