@@ -7,8 +7,11 @@ REPORT  := $(CURDIR)/tmp/test-report.txt
 
 .PHONY: run build test test-go vet pg-start pg-stop screenshots clean
 
-## run: build and start Ponte on http://localhost:8080 with an embedded SQLite file (./ponte.db)
+## run: build and start Ponte on http://localhost:8080 with an embedded SQLite file (./ponte.db);
+##      the first time, fill it with sample data (ponte seed --scale 0.05: ~1,000 people, 120 organisations)
 run: build
+	@if [ -z "$$PONTE_DATABASE_URL" ] && [ ! -e ponte.db ]; then \
+		PONTE_LOG_FORMAT=$${PONTE_LOG_FORMAT:-text} ./$(BIN) seed --scale 0.05; fi
 	PONTE_LOG_FORMAT=$${PONTE_LOG_FORMAT:-text} ./$(BIN) serve
 
 ## build: compile the single binary into bin/ponte
