@@ -168,13 +168,9 @@ func (s *Store) loadProposalSkills(ctx context.Context, ids []int64, byID map[in
 	if err != nil || len(concepts) == 0 {
 		return err
 	}
-	cs, err := s.ConceptsByID(ctx, concepts, lang)
+	label, err := s.conceptMap(ctx, concepts, lang)
 	if err != nil {
 		return err
-	}
-	label := make(map[int64]*ponte.Concept, len(cs))
-	for _, c := range cs {
-		label[c.ID] = c
 	}
 	for _, p := range byID {
 		for i := range p.Skills {

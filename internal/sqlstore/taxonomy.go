@@ -261,3 +261,17 @@ func (s *Store) NarrowerConcepts(ctx context.Context, ids []int64) ([]int64, err
 func keepOld(col string) string {
 	return `CASE WHEN excluded.` + col + ` = '' THEN concepts.` + col + ` ELSE excluded.` + col + ` END`
 }
+
+// conceptMap labels concept ids in lang (English fallback), by id: the
+// shared last step of reads that list things with their skills.
+func (s *Store) conceptMap(ctx context.Context, ids []int64, lang string) (map[int64]*ponte.Concept, error) {
+	cs, err := s.ConceptsByID(ctx, ids, lang)
+	if err != nil {
+		return nil, err
+	}
+	m := make(map[int64]*ponte.Concept, len(cs))
+	for _, c := range cs {
+		m[c.ID] = c
+	}
+	return m, nil
+}

@@ -194,8 +194,12 @@ func userAndID(r *http.Request) (*ponte.User, int64, error) {
 }
 
 // pathID parses the {id} path segment.
-func pathID(r *http.Request) (int64, error) {
-	id, err := strconv.ParseInt(r.PathValue("id"), 10, 64)
+func pathID(r *http.Request) (int64, error) { return pathInt(r, "id") }
+
+// pathInt parses a positive numeric path segment ({cid}, {uid}…); anything
+// else is a page that does not exist.
+func pathInt(r *http.Request, name string) (int64, error) {
+	id, err := strconv.ParseInt(r.PathValue(name), 10, 64)
 	if err != nil || id <= 0 {
 		return 0, ponte.Errorf(ponte.ENotFound, "error.not_found")
 	}

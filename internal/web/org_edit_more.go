@@ -2,9 +2,7 @@ package web
 
 import (
 	"net/http"
-	"strconv"
 
-	"github.com/ponte-platform/ponte"
 	"github.com/ponte-platform/ponte/internal/service"
 )
 
@@ -73,9 +71,9 @@ func (s *Server) orgCompetenceDelete(w http.ResponseWriter, r *http.Request) err
 	if err != nil {
 		return err
 	}
-	cid, err := strconv.ParseInt(r.PathValue("cid"), 10, 64)
+	cid, err := pathInt(r, "cid")
 	if err != nil {
-		return ponte.Errorf(ponte.ENotFound, "error.not_found")
+		return err
 	}
 	if err := s.svc.WithdrawCompetence(r.Context(), u, id, cid); err != nil {
 		return err

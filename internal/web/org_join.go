@@ -3,7 +3,6 @@ package web
 import (
 	"net/http"
 	"net/url"
-	"strconv"
 
 	"github.com/ponte-platform/ponte"
 )
@@ -73,9 +72,9 @@ func (s *Server) orgInviteRevoke(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	iid, err := strconv.ParseInt(r.PathValue("iid"), 10, 64)
+	iid, err := pathInt(r, "iid")
 	if err != nil {
-		return ponte.Errorf(ponte.ENotFound, "error.not_found")
+		return err
 	}
 	if err := s.svc.RevokeInvitation(r.Context(), u, id, iid); err != nil {
 		return err

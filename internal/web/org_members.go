@@ -92,9 +92,9 @@ func orgTarget(r *http.Request) (*ponte.User, int64, int64, error) {
 	if err != nil {
 		return nil, 0, 0, err
 	}
-	uid, err := strconv.ParseInt(r.PathValue("uid"), 10, 64)
-	if err != nil || uid <= 0 {
-		return nil, 0, 0, ponte.Errorf(ponte.ENotFound, "error.not_found")
+	uid, err := pathInt(r, "uid")
+	if err != nil {
+		return nil, 0, 0, err
 	}
 	return u, id, uid, nil
 }

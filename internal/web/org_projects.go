@@ -114,9 +114,9 @@ func (s *Server) renderProjectForm(w http.ResponseWriter, r *http.Request, statu
 
 // projectOf reads the {pid} project of organisation orgID.
 func (s *Server) projectOf(r *http.Request, orgID int64) (*ponte.OrgProject, error) {
-	pid, err := strconv.ParseInt(r.PathValue("pid"), 10, 64)
-	if err != nil || pid <= 0 {
-		return nil, ponte.Errorf(ponte.ENotFound, "error.not_found")
+	pid, err := pathInt(r, "pid")
+	if err != nil {
+		return nil, err
 	}
 	return s.svc.OrgProject(r.Context(), orgID, pid, lang(r))
 }
