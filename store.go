@@ -35,6 +35,12 @@ type Store interface {
 	ProfileStore
 	ImageStore
 	ProposalStore
+	InterestStore
+	NotificationStore
+	MatchStore
+	SearchStore
+	SavedSearchStore
+	AttachmentStore
 }
 
 // UserStore keeps accounts.

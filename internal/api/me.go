@@ -90,4 +90,7 @@ func (a *API) register() {
 	a.registerPeople()
 	a.registerOrgs()
 	a.registerProposals()
+	a.registerInterests()
+	a.registerMatches()
+	a.registerSearch()
 }

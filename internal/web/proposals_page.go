@@ -18,6 +18,10 @@ type proposalPageData struct {
 	CanClose   bool
 	CanArchive bool
 	Reasons    []orgOption
+	// Interests and Attachments are filled by their areas
+	// (interests.go, proposals_attachments.go).
+	Interests   proposalInterests
+	Attachments proposalAttachments
 }
 
 // proposalEventView is one line of the history.
@@ -61,6 +65,12 @@ func (s *Server) renderProposalPage(w http.ResponseWriter, r *http.Request, stat
 			v.ReasonKey = "proposal.reason." + ev.Reason
 		}
 		d.History = append(d.History, v)
+	}
+	if err := s.loadProposalInterests(r, p, d); err != nil {
+		return err
+	}
+	if err := s.loadProposalAttachments(r, p, d); err != nil {
+		return err
 	}
 	return s.render(w, r, status, "proposal_page", s.newPage(r, "proposal.page_title", d))
 }

@@ -62,6 +62,7 @@ type page struct {
 	Status    int
 	Languages []langOption
 	Now       time.Time
+	Unread    int // the member's unread notifications, for the header
 }
 
 type langOption struct {
@@ -76,7 +77,8 @@ func (s *Server) newPage(r *http.Request, title string, data any) *page {
 		opts = append(opts, langOption{Code: c, Name: languageNames[c], Current: c == l})
 	}
 	return &page{Lang: l, Title: title, User: currentUser(r), Path: r.URL.RequestURI(),
-		RequestID: RequestID(r), Data: data, Languages: opts, Now: time.Now()}
+		RequestID: RequestID(r), Data: data, Languages: opts, Now: time.Now(),
+		Unread: s.unreadNotifications(r)}
 }
 
 // render writes a page with a status. It renders into a buffer first, so a

@@ -23,6 +23,13 @@ func (s *Server) Routes() []Route {
 	rs = append(rs, s.peopleRoutes()...)
 	rs = append(rs, s.orgRoutes()...)
 	rs = append(rs, s.proposalRoutes()...)
+	rs = append(rs, s.interestRoutes()...)
+	rs = append(rs, s.notificationRoutes()...)
+	rs = append(rs, s.matchRoutes()...)
+	rs = append(rs, s.searchRoutes()...)
+	rs = append(rs, s.savedSearchRoutes()...)
+	rs = append(rs, s.attachmentRoutes()...)
+	rs = append(rs, s.moderationRoutes()...)
 	return rs
 }
 

@@ -1,0 +1,4 @@
+package ponte
+
+// AttachmentStore keeps files attached to proposals.
+type AttachmentStore interface{}

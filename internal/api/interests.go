@@ -1,0 +1,4 @@
+package api
+
+// registerInterests adds the operations on expressions of interest.
+func (a *API) registerInterests() {}

@@ -1,0 +1,4 @@
+package api
+
+// registerMatches adds the operations on partner matches.
+func (a *API) registerMatches() {}

@@ -1,0 +1,4 @@
+package ponte
+
+// MatchStore keeps the partner matchmaking reads.
+type MatchStore interface{}
