@@ -41,6 +41,7 @@ type Store interface {
 	SearchStore
 	SavedSearchStore
 	AttachmentStore
+	OpenDataStore
 }
 
 // UserStore keeps accounts.

@@ -30,6 +30,7 @@ func (s *Server) Routes() []Route {
 	rs = append(rs, s.savedSearchRoutes()...)
 	rs = append(rs, s.attachmentRoutes()...)
 	rs = append(rs, s.moderationRoutes()...)
+	rs = append(rs, s.openDataRoutes()...)
 	return rs
 }
 
