@@ -84,6 +84,9 @@ type OrgStore interface {
 	// OrganisationByID returns one organisation with its sectors and S3
 	// areas; ENotFound if there is none.
 	OrganisationByID(ctx context.Context, id int64) (*Organisation, error)
+	// OrganisationsByIDs loads many organisations at once, by id; missing
+	// ids are left out.
+	OrganisationsByIDs(ctx context.Context, ids []int64) (map[int64]*Organisation, error)
 	// UpdateOrganisation saves the profile fields of o, its sectors and S3
 	// areas (not its source, creator or counts); ENotFound if it is gone.
 	UpdateOrganisation(ctx context.Context, o *Organisation) error

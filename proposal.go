@@ -22,16 +22,20 @@ var ProposalTypes = []string{ProposalTechOffer, ProposalTechRequest, ProposalBus
 func ValidProposalType(t string) bool { return slices.Contains(ProposalTypes, t) }
 
 // Proposal states. A proposal is written as a draft, published, closed
-// (with a reason) and finally archived; each change is recorded.
+// (with a reason) and finally archived; each change is recorded. When the
+// instance moderates proposals, a draft submitted by a non-moderator waits
+// as pending until a moderator approves it (published) or rejects it with
+// a reason (back to draft).
 const (
 	ProposalDraft     = "draft"
+	ProposalPending   = "pending"
 	ProposalPublished = "published"
 	ProposalClosed    = "closed"
 	ProposalArchived  = "archived"
 )
 
 // ProposalStatuses lists the states in lifecycle order.
-var ProposalStatuses = []string{ProposalDraft, ProposalPublished, ProposalClosed, ProposalArchived}
+var ProposalStatuses = []string{ProposalDraft, ProposalPending, ProposalPublished, ProposalClosed, ProposalArchived}
 
 // ValidProposalStatus reports whether s is one of ProposalStatuses.
 func ValidProposalStatus(s string) bool { return slices.Contains(ProposalStatuses, s) }
@@ -51,14 +55,25 @@ var CloseReasons = []string{CloseReasonPartnered, CloseReasonExpired, CloseReaso
 // Drafts and archived proposals are seen only by those who may edit them.
 func ProposalPublic(s string) bool { return s == ProposalPublished || s == ProposalClosed }
 
+// MaxModerationReasonLen bounds the reason a moderator gives for sending a
+// proposal back.
+const MaxModerationReasonLen = 1000
+
 // ProposalTransition reports whether a proposal may move from one state to
 // another, and with which reason. Only the platform closes a proposal as
 // expired (see the service's ExpireProposals); people close it as
-// partnered or withdrawn.
+// partnered or withdrawn. A pending proposal goes back to draft with the
+// moderator's reason (free text), or with none when its editors take it
+// back; who may make which move (moderation on, moderators) is the
+// service's part.
 func ProposalTransition(from, to, reason string, system bool) bool {
 	switch {
-	case from == ProposalDraft && to == ProposalPublished:
+	case from == ProposalDraft && (to == ProposalPublished || to == ProposalPending):
 		return reason == ""
+	case from == ProposalPending && to == ProposalPublished:
+		return reason == ""
+	case from == ProposalPending && to == ProposalDraft:
+		return len(reason) <= MaxModerationReasonLen
 	case from == ProposalPublished && to == ProposalClosed:
 		if system {
 			return reason == CloseReasonExpired
@@ -159,7 +174,8 @@ func CanSeeProposal(actor *User, p *Proposal, m *OrgMember) bool {
 	return ProposalPublic(p.Status) || CanEditProposal(actor, p, m)
 }
 
-// ProposalFilter selects a page of proposals, newest first.
+// ProposalFilter selects a page of proposals, newest first (oldest first
+// with Oldest).
 type ProposalFilter struct {
 	Types      []string
 	Statuses   []string // required: the service decides what the actor may list
@@ -171,7 +187,11 @@ type ProposalFilter struct {
 	DeadlineLE string // YYYY-MM-DD: deadline on or before
 	Lang       string // labels of the skills
 	BeforeID   int64  // keyset: only ids below it (0: from the newest)
-	Limit      int
+	// Oldest lists oldest first (a queue), with AfterID as the keyset
+	// cursor: only ids above it (0: from the oldest).
+	Oldest  bool
+	AfterID int64
+	Limit   int
 }
 
 // ProposalStore keeps collaboration proposals, their skills and history.

@@ -34,7 +34,7 @@ func TestProposalDraftPublishDirectory(t *testing.T) {
 	b.fill("#f-skill1", "qwxzv plorb")
 	b.fill("#f-deadline", "01/02/2020")
 	b.fill("#f-call_ref", "HORIZON-CL2-2027-TRANSFORMATIONS-01")
-	if st := b.submit(`form[action="/proposals"] button[type=submit]`); st != 422 {
+	if st := b.submit(saveProposal); st != 422 {
 		t.Fatalf("a past deadline and an unknown skill gave %d, want 422", st)
 	}
 	if got := b.value("#f-title"); !strings.Contains(got, "giovani migranti") {
@@ -45,7 +45,7 @@ func TestProposalDraftPublishDirectory(t *testing.T) {
 	b.fill("#f-skill1", "write research proposals")
 	next := time.Now().AddDate(0, 3, 0)
 	b.fill("#f-deadline", next.Format("01/02/2006"))
-	b.submit(`form[action="/proposals"] button[type=submit]`)
+	b.submit(saveProposal)
 	p := b.path()
 	if !strings.HasPrefix(p, "/proposals/") || strings.HasSuffix(p, "/new") {
 		t.Fatalf("after saving the draft the browser is at %s", p)

@@ -45,7 +45,7 @@ func open(ctx context.Context, c *config, log *slog.Logger) (*app, error) {
 			return nil, err
 		}
 	}
-	svc := service.New(sqlstore.New(db), service.Config{BaseURL: c.baseURL()}, cat, sender, log)
+	svc := service.New(sqlstore.New(db), service.Config{BaseURL: c.baseURL(), Moderation: env("PONTE_MODERATION", "") == "1" || env("PONTE_MODERATION", "") == "true"}, cat, sender, log)
 	// A new deployment gets its skills taxonomies on its first run: ESCO
 	// v1.1.1 (English), EntreComp, DigComp and the innovation areas, logged
 	// a line per file. Later runs only count the concepts.

@@ -48,6 +48,9 @@ Usage:
                                          load organisations and projects from a transparency list
   ponte seed --scale N [--seed S] [--force]   fill with demonstration data (N × 20,200 people,
                                          N × 2,403 organisations; password "ponte-seed-password")
+  ponte search reindex [--kind K]        rebuild the search index from the content
+  ponte backup FILE                      consistent online copy of the SQLite database
+  ponte restore FILE                     replace the SQLite database with a backup (server stopped)
   ponte version
 
 Environment: PONTE_DATABASE_URL (default sqlite://ponte.db), PONTE_ADDR,
@@ -76,6 +79,12 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return cmdImport(ctx, rest, stdout, stderr)
 	case "seed":
 		return cmdSeed(ctx, rest, stdout, stderr)
+	case "search":
+		return cmdSearch(ctx, rest, stdout, stderr)
+	case "backup":
+		return cmdBackup(ctx, rest, stdout)
+	case "restore":
+		return cmdRestore(ctx, rest, stdout)
 	case "version":
 		fmt.Fprintln(stdout, "ponte", version)
 		return nil

@@ -71,6 +71,12 @@ const keyUser ctxKey = 0
 func (a *API) authenticate(ctx huma.Context, next func(huma.Context)) {
 	h := ctx.Header("Authorization")
 	if h == "" {
+		// An operation that needs a token says so before its body is
+		// validated: a visitor learns nothing about what it would accept.
+		if op := ctx.Operation(); op != nil && len(op.Security) > 0 {
+			huma.WriteErr(a.h, ctx, http.StatusUnauthorized, "error.api_token_required")
+			return
+		}
 		next(ctx)
 		return
 	}

@@ -15,7 +15,8 @@ func (a *API) registerProposals() {
 	huma.Register(a.h, huma.Operation{OperationID: "list-proposals", Method: http.MethodGet, Path: "/proposals",
 		Summary: "Find collaboration proposals", Tags: tags, Errors: []int{400, 422},
 		Description: "Newest first, keyset pages: pass next_cursor back as cursor. Published proposals by default; " +
-			"status=closed lists closed ones; draft and archived list the caller's own (everyone's for moderators). " +
+			"status=closed lists closed ones; draft, pending (awaiting moderation) and archived list the caller's own " +
+			"(everyone's for moderators). " +
 			"A skill filter matches narrower skills too."}, a.listProposals)
 	huma.Register(a.h, huma.Operation{OperationID: "create-proposal", Method: http.MethodPost, Path: "/proposals",
 		Summary: "Write a proposal (saved as a draft)", Tags: tags, Security: bearer,
@@ -31,8 +32,11 @@ func (a *API) registerProposals() {
 		Description: "Drafts and published proposals only; a published one must stay complete."}, a.updateProposal)
 	huma.Register(a.h, huma.Operation{OperationID: "change-proposal-status", Method: http.MethodPost,
 		Path: "/proposals/{id}/status", Summary: "Publish, close or archive a proposal", Tags: tags, Security: bearer,
-		Errors:      []int{400, 401, 403, 404, 409, 422},
-		Description: "draft → published → closed (reason partnered or withdrawn) → archived; anything else is 409."},
+		Errors: []int{400, 401, 403, 404, 409, 422},
+		Description: "draft → published → closed (reason partnered or withdrawn) → archived; anything else is 409. " +
+			"When the instance moderates proposals (PONTE_MODERATION), publishing by a non-moderator answers with " +
+			"the proposal in state pending: a moderator publishes it (status published, moderators only, else 403) " +
+			"or sends it back; its editors may take it back with status draft."},
 		a.changeProposalStatus)
 }
 
@@ -40,7 +44,7 @@ func (a *API) registerProposals() {
 type ProposalListInput struct {
 	LangInput
 	Type           string `query:"type"`
-	Status         string `query:"status" enum:"published,closed,draft,archived,"`
+	Status         string `query:"status" enum:"published,closed,draft,pending,archived,"`
 	Skill          string `query:"skill" doc:"Concept URI; narrower skills match too"`
 	Region         string `query:"region" doc:"NUTS code of any level; matches target regions within it"`
 	S3Area         string `query:"s3_area"`
@@ -141,7 +145,7 @@ type ProposalStatusInput struct {
 	LangInput
 	ID   int64 `path:"id" minimum:"1"`
 	Body struct {
-		Status string `json:"status" enum:"published,closed,archived"`
+		Status string `json:"status" enum:"published,closed,archived,draft"`
 		Reason string `json:"reason,omitempty" enum:"partnered,withdrawn," doc:"Required when closing"`
 	}
 }

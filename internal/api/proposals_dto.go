@@ -11,7 +11,7 @@ import (
 type ProposalDTO struct {
 	ID           int64              `json:"id"`
 	Type         string             `json:"type" doc:"technology_offer, technology_request, business_partnership, research_partner_search or public_challenge"`
-	Status       string             `json:"status" doc:"draft, published, closed or archived"`
+	Status       string             `json:"status" doc:"draft, pending (awaiting moderation), published, closed or archived"`
 	CloseReason  string             `json:"close_reason,omitempty" doc:"partnered, expired or withdrawn"`
 	Title        string             `json:"title"`
 	Summary      string             `json:"summary"`

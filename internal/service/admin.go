@@ -124,6 +124,9 @@ func (s *Service) SetActive(ctx context.Context, actor *ponte.User, id int64, ac
 		if err := tx.UpdateUser(ctx, u); err != nil {
 			return err
 		}
+		if err := reindex(ctx, tx, ponte.SearchPerson, u.ID); err != nil {
+			return err
+		}
 		if !active {
 			return tx.DeleteUserSessions(ctx, u.ID)
 		}

@@ -20,6 +20,14 @@ type DataExport struct {
 	// Organisations and JoinRequests: the organisations area's part (org_gdpr.go).
 	Organisations []OrgMembershipExport `json:"organisations"`
 	JoinRequests  []OrgRequestExport    `json:"join_requests"`
+	// Interests, Notifications and NotificationSettings: the interests
+	// area's part (interests_gdpr.go).
+	Interests            []InterestExport            `json:"interests"`
+	Notifications        []NotificationExport        `json:"notifications"`
+	NotificationSettings *NotificationSettingsExport `json:"notification_settings"`
+	// SavedSearches and Digest: the alerts area's part (saved_searches_gdpr.go).
+	SavedSearches []SavedSearchExport `json:"saved_searches"`
+	Digest        *DigestExport       `json:"digest"`
 }
 
 // AccountExport is the account part of a DataExport.
@@ -77,6 +85,12 @@ func (s *Service) ExportMyData(ctx context.Context, actor *ponte.User) (*DataExp
 	if err := s.exportOrgs(ctx, u, x); err != nil {
 		return nil, err
 	}
+	if err := s.exportInterests(ctx, u, x); err != nil {
+		return nil, err
+	}
+	if err := s.exportSavedSearches(ctx, u, x); err != nil {
+		return nil, err
+	}
 	return x, s.exportMail(ctx, u.Email, x)
 }
 
@@ -128,6 +142,9 @@ func (s *Service) DeleteMyAccount(ctx context.Context, actor *ponte.User, passwo
 			return err
 		}
 		if err := eraseProfile(ctx, tx, actor); err != nil { // the people area's part
+			return err
+		}
+		if err := unindexUser(ctx, tx, actor.ID); err != nil {
 			return err
 		}
 		return tx.DeleteUser(ctx, actor.ID)

@@ -77,7 +77,11 @@ func (s *Service) ImportOrganisations(ctx context.Context, res *orgimport.Result
 			return err
 		}
 		rep = p.report
-		return p.apply(ctx, tx, opt)
+		if err := p.apply(ctx, tx, opt); err != nil {
+			return err
+		}
+		_, err = rebuildKind(ctx, tx, ponte.SearchOrganisation, nil) // the import writes rows directly
+		return err
 	})
 	return rep, err
 }

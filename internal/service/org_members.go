@@ -102,12 +102,12 @@ func (s *Service) LeaveOrg(ctx context.Context, actor *ponte.User, orgID int64) 
 // TransferOrgOwnership makes another member an owner and the actor, if an
 // owner, a manager: one transaction, so the organisation always has one.
 func (s *Service) TransferOrgOwnership(ctx context.Context, actor *ponte.User, orgID, toUserID int64) error {
-	if actor.Active() && toUserID == actor.ID {
-		return ponte.Errorf(ponte.EInvalid, "org.error.transfer_self")
-	}
 	return s.memberChange(ctx, actor, orgID, toUserID, func(tx ponte.Store, m, target *ponte.OrgMember) error {
 		if !actor.IsAdmin() && (m == nil || m.Role != ponte.OrgRoleOwner) {
 			return forbidden()
+		}
+		if toUserID == actor.ID { // checked after the rights: a stranger learns nothing
+			return ponte.Errorf(ponte.EInvalid, "org.error.transfer_self")
 		}
 		target.Role = ponte.OrgRoleOwner
 		if err := tx.SetOrgMember(ctx, target); err != nil {

@@ -62,6 +62,9 @@ func (s *Service) CreateOrganisation(ctx context.Context, actor *ponte.User, in 
 		if err := tx.CreateOrganisation(ctx, o); err != nil {
 			return err
 		}
+		if err := reindex(ctx, tx, ponte.SearchOrganisation, o.ID); err != nil {
+			return err
+		}
 		return tx.SetOrgMember(ctx, &ponte.OrgMember{OrgID: o.ID, UserID: actor.ID,
 			Role: ponte.OrgRoleOwner, CreatedAt: now})
 	})
@@ -89,7 +92,10 @@ func (s *Service) UpdateOrganisation(ctx context.Context, actor *ponte.User, id 
 			return err
 		}
 		o.UpdatedAt = s.now()
-		return tx.UpdateOrganisation(ctx, o)
+		if err := tx.UpdateOrganisation(ctx, o); err != nil {
+			return err
+		}
+		return reindex(ctx, tx, ponte.SearchOrganisation, o.ID)
 	})
 	if err != nil {
 		return nil, err

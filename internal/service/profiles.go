@@ -87,7 +87,10 @@ func (s *Service) saveProfile(ctx context.Context, tx ponte.Store, actor *ponte.
 		}
 		actor.DisplayName = p.DisplayName
 	}
-	return tx.SaveProfile(ctx, p)
+	if err := tx.SaveProfile(ctx, p); err != nil {
+		return err
+	}
+	return reindex(ctx, tx, ponte.SearchPerson, p.UserID)
 }
 
 // SetVisibility changes the visibility of one section of the actor's

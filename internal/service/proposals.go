@@ -70,7 +70,10 @@ func (s *Service) UpdateProposal(ctx context.Context, actor *ponte.User, id int6
 			return err
 		}
 		p.UpdatedAt = s.now()
-		return tx.UpdateProposal(ctx, p)
+		if err := tx.UpdateProposal(ctx, p); err != nil {
+			return err
+		}
+		return reindex(ctx, tx, ponte.SearchProposal, p.ID)
 	})
 	if err != nil {
 		return nil, err

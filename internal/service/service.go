@@ -32,6 +32,7 @@ type Config struct {
 	PasswordCost PasswordParams
 	SiteName     string
 	RateLimits   map[string]Limit // per scope; see DefaultRateLimits
+	Moderation   bool             // proposals of non-moderators wait for a moderator before publication
 }
 
 // Service is the application. Its methods are safe for concurrent use.
@@ -104,6 +105,8 @@ func (s *Service) RunJanitor(ctx context.Context, every time.Duration) {
 			s.log.Error("janitor: rate limits", "err", err)
 		}
 		s.expireProposalsLogged(ctx, now)
+		s.checkSavedSearchesLogged(ctx, now) // saved_searches.go
+		s.sendDigestsLogged(ctx, now)        // digest.go
 		select {
 		case <-ctx.Done():
 			return

@@ -29,7 +29,13 @@ func (s *Service) UpdateSettings(ctx context.Context, actor *ponte.User, in Sett
 	}
 	u := *actor
 	u.DisplayName, u.Lang, u.UpdatedAt = in.DisplayName, in.Lang, s.now()
-	if err := s.store.UpdateUser(ctx, &u); err != nil {
+	err := s.store.Tx(ctx, func(tx ponte.Store) error {
+		if err := tx.UpdateUser(ctx, &u); err != nil {
+			return err
+		}
+		return reindex(ctx, tx, ponte.SearchPerson, u.ID)
+	})
+	if err != nil {
 		return nil, err
 	}
 	return &u, nil

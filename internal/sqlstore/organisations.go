@@ -3,6 +3,7 @@ package sqlstore
 import (
 	"context"
 	"database/sql"
+	"slices"
 
 	"github.com/ponte-platform/ponte"
 )
@@ -70,6 +71,31 @@ func (s *Store) OrganisationByID(ctx context.Context, id int64) (*ponte.Organisa
 		return nil, err
 	}
 	return o, nil
+}
+
+// OrganisationsByIDs loads organisations by id with their codes: one query
+// for the rows, one for the codes.
+func (s *Store) OrganisationsByIDs(ctx context.Context, ids []int64) (map[int64]*ponte.Organisation, error) {
+	out := make(map[int64]*ponte.Organisation, len(ids))
+	var list []*ponte.Organisation
+	for c := range slices.Chunk(ids, 1000) {
+		err := s.queryEach(ctx, s.r, "OrganisationsByIDs", `SELECT `+orgCols+` FROM organisations WHERE id IN (`+
+			inList(len(c))+`)`, idArgs(c), func(r *sql.Rows) error {
+			o, err := scanOrg(r)
+			if err == nil {
+				out[o.ID] = o
+				list = append(list, o)
+			}
+			return err
+		})
+		if err != nil {
+			return nil, err
+		}
+	}
+	if len(list) == 0 {
+		return out, nil
+	}
+	return out, s.readOrgCodes(ctx, list)
 }
 
 // UpdateOrganisation saves the profile fields and codes of o.

@@ -45,7 +45,8 @@ func (s *Store) ProposalByID(ctx context.Context, id int64, lang string) (*ponte
 	return p, nil
 }
 
-// ListProposals returns a page of proposals, newest first: one query for
+// ListProposals returns a page of proposals, newest first (oldest first
+// for a queue, see ProposalFilter.Oldest): one query for
 // the page, one for its codes, two for its skills and their labels.
 func (s *Store) ListProposals(ctx context.Context, f ponte.ProposalFilter) ([]*ponte.Proposal, error) {
 	where, args := proposalWhere(f)
@@ -53,7 +54,11 @@ func (s *Store) ListProposals(ctx context.Context, f ponte.ProposalFilter) ([]*p
 	if len(where) > 0 {
 		q += ` WHERE ` + strings.Join(where, ` AND `)
 	}
-	q += ` ORDER BY p.id DESC LIMIT ?`
+	if f.Oldest {
+		q += ` ORDER BY p.id LIMIT ?`
+	} else {
+		q += ` ORDER BY p.id DESC LIMIT ?`
+	}
 	args = append(args, limit(f.Limit, 20, 100))
 	var out []*ponte.Proposal
 	err := s.queryEach(ctx, s.r, "ListProposals", q, args, func(r *sql.Rows) error {
@@ -102,6 +107,9 @@ func proposalWhere(f ponte.ProposalFilter) ([]string, []any) {
 	}
 	if f.BeforeID > 0 {
 		add(`p.id < ?`, f.BeforeID)
+	}
+	if f.AfterID > 0 {
+		add(`p.id > ?`, f.AfterID)
 	}
 	return where, args
 }

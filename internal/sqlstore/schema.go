@@ -9,8 +9,10 @@ import (
 // names (goose's own table excluded). The migration parity test compares it
 // across dialects.
 func (db *DB) Schema(ctx context.Context) (map[string][]string, error) {
-	q := `SELECT m.name, p.name FROM sqlite_master m, pragma_table_info(m.name) p
-		WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%'`
+	// Only ordinary tables: FTS5 virtual tables and their shadow tables are
+	// SQLite's search index, which PostgreSQL keeps as a GIN index instead.
+	q := `SELECT t.name, p.name FROM pragma_table_list t, pragma_table_info(t.name) p
+		WHERE t.schema = 'main' AND t.type = 'table' AND t.name NOT LIKE 'sqlite_%'`
 	if db.dialect == Postgres {
 		q = `SELECT table_name, column_name FROM information_schema.columns
 			WHERE table_schema = current_schema()`

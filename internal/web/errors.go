@@ -43,10 +43,20 @@ type errorData struct {
 	Message string // a message key
 }
 
+// statusClientClosed is logged for requests whose client left first.
+const statusClientClosed = 499
+
 // renderError writes the translated error page (or a JSON error under
 // /api/). Internal errors are logged here, once, unless already logged;
 // users see only a generic message and the request id.
 func (s *Server) renderError(w http.ResponseWriter, r *http.Request, err error, logged ...bool) {
+	if r.Context().Err() != nil {
+		// The client went away (closed the tab, timed out): nobody reads a
+		// page, and it is not the server's fault. 499, as nginx logs it.
+		s.log.Info("client gone", "request_id", RequestID(r), "err", err)
+		w.WriteHeader(statusClientClosed)
+		return
+	}
 	code := ponte.ErrorCode(err)
 	status := statusOf(code)
 	key := "error.internal"

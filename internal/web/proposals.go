@@ -14,6 +14,7 @@ func (s *Server) proposalRoutes() []Route {
 		{"GET", "/proposals", s.proposalDirectory, "public", 0},
 		{"GET", "/proposals/new", s.proposalNewForm, "member", 0},
 		{"POST", "/proposals", s.proposalCreate, "member", 0},
+		{"POST", "/proposals/suggest-skills", s.proposalSuggestJSON, "member", 0},
 		{"GET", "/proposals/{id}", s.proposalPage, "public", 0},
 		{"GET", "/proposals/{id}/edit", s.proposalEditForm, "member", 0},
 		{"POST", "/proposals/{id}", s.proposalUpdate, "member", 0},

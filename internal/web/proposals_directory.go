@@ -16,10 +16,16 @@ type proposalDirectoryData struct {
 	Items    []proposalView
 	NextURL  string
 	Filtered bool
+	Save     *savedSearchForm // "Save this search", for members (saved_searches.go)
 }
 
 func (s *Server) proposalDirectory(w http.ResponseWriter, r *http.Request) error {
-	q := r.URL.Query()
+	return s.proposalDirectoryWith(w, r, r.URL.Query(), nil)
+}
+
+// proposalDirectoryWith renders the directory for the filters q; save is
+// a refused "Save this search" form to show again (nil: a fresh one).
+func (s *Server) proposalDirectoryWith(w http.ResponseWriter, r *http.Request, q url.Values, save *form) error {
 	f := &form{Values: q, Errors: map[string]string{}}
 	in := service.ProposalListInput{Type: q.Get("type"), Status: q.Get("status"), SkillURI: q.Get("skill_uri"),
 		SkillText: q.Get("skill_q"), SkillField: "skill", Region: q.Get("region"), S3Area: q.Get("s3_area"),
@@ -42,7 +48,7 @@ func (s *Server) proposalDirectory(w http.ResponseWriter, r *http.Request) error
 			{"status", "proposal.filter_status", f.Errors["status"], orgOptions(statuses, "proposal.status.", in.Status)},
 			{"s3_area", "proposal.filter_s3", f.Errors["s3_area"], orgOptions(ponte.S3Areas, "people.s3.", in.S3Area)},
 		},
-		Filtered: len(q) > 0}
+		Filtered: len(q) > 0, Save: newSavedSearchForm(r, q, save)}
 	if page.Skill != nil {
 		d.Skill.Text, d.Skill.URI = page.Skill.Label, page.Skill.URI
 	}
@@ -56,6 +62,9 @@ func (s *Server) proposalDirectory(w http.ResponseWriter, r *http.Request) error
 		}
 		next.Set("after", page.Next)
 		d.NextURL = "/proposals?" + next.Encode()
+	}
+	if save != nil {
+		status = http.StatusUnprocessableEntity
 	}
 	return s.render(w, r, status, "proposal_directory", s.newPage(r, "proposal.directory_title", d))
 }

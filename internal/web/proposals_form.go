@@ -24,6 +24,8 @@ type proposalFormData struct {
 	Partners    orgSelectView // drawn as tick boxes
 	S3          orgSelectView
 	Themes      orgSelectView
+	Suggest     proposalSuggestView
+	RowTemplate proposalSkillRow // an empty row that the script copies
 }
 
 // proposalTextView is a labelled text area with its hint and error.
@@ -35,7 +37,7 @@ type proposalTextView struct {
 // proposalSkillRow is one required skill of the form: the shared skill
 // field, whether it is essential and its least level.
 type proposalSkillRow struct {
-	N         int
+	N         string // the row's number; "__N__" in the script's template
 	Field     SkillField
 	Essential bool
 	Levels    []orgOption
@@ -108,12 +110,20 @@ func (s *Server) renderProposalForm(w http.ResponseWriter, r *http.Request, stat
 	}
 	d.Rows = skillRows(f)
 	for i := 1; i <= d.Rows; i++ {
-		n := strconv.Itoa(i)
-		sf := newOrgSkillField(f, "skill"+n, "proposal.skill_label", "", cands)
-		d.SkillRows = append(d.SkillRows, proposalSkillRow{N: i, Field: sf, Essential: f.Checked("essential" + n),
-			Levels: orgOptions([]string{"1", "2", "3", "4"}, "people.level.", orgFieldOr(f.Get("level"+n), "2"))})
+		d.SkillRows = append(d.SkillRows, newProposalSkillRow(f, strconv.Itoa(i), cands))
 	}
+	d.RowTemplate = newProposalSkillRow(nil, "__N__", nil)
+	d.RowTemplate.Levels = orgOptions([]string{"1", "2", "3", "4"}, "people.level.", "1")
+	d.RowTemplate.Essential = true
+	d.Suggest = suggestViewOf(r)
 	return s.render(w, r, status, "proposal_form", s.newPage(r, title, d))
+}
+
+// newProposalSkillRow is skill row n of the form as typed.
+func newProposalSkillRow(f *form, n string, cands map[string][]*ponte.Concept) proposalSkillRow {
+	sf := newOrgSkillField(f, "skill"+n, "proposal.skill_label", "", cands)
+	return proposalSkillRow{N: n, Field: sf, Essential: f.Checked("essential" + n),
+		Levels: orgOptions([]string{"1", "2", "3", "4"}, "people.level.", orgFieldOr(f.Get("level"+n), "2"))}
 }
 
 // skillRows is how many skill rows the form has: those sent (or filled)
@@ -227,6 +237,14 @@ func (s *Server) saveProposal(w http.ResponseWriter, r *http.Request, p *ponte.P
 	f, err := parseForm(r)
 	if err != nil {
 		return err
+	}
+	addSuggestedSkills(f)
+	switch f.Get("action") {
+	case "suggest":
+		return s.proposalSuggestForm(w, r, p, f)
+	case "add_suggested":
+		r = withSuggestions(r, keptSuggestions(f))
+		return s.renderProposalForm(w, r, http.StatusOK, p, f, nil)
 	}
 	var saved *ponte.Proposal
 	if p == nil {

@@ -18,6 +18,14 @@ type proposalPageData struct {
 	CanClose   bool
 	CanArchive bool
 	Reasons    []orgOption
+	// Moderation: publishing submits to the moderators (Moderated);
+	// editors may take a pending proposal back (CanWithdraw); moderators
+	// decide on it here too (Decision); Rejection is the reason of the
+	// last decision that sent it back to draft.
+	Moderated   bool
+	CanWithdraw bool
+	Decision    *moderationDecision
+	Rejection   string
 	// Interests and Attachments are filled by their areas
 	// (interests.go, proposals_attachments.go).
 	Interests   proposalInterests
@@ -30,6 +38,7 @@ type proposalEventView struct {
 	Who            string
 	FromKey, ToKey string
 	ReasonKey      string
+	ReasonText     string // a moderator's own words
 	ByPlatform     bool
 }
 
@@ -57,14 +66,25 @@ func (s *Server) renderProposalPage(w http.ResponseWriter, r *http.Request, stat
 		d.CanPublish = p.Status == ponte.ProposalDraft
 		d.CanClose = p.Status == ponte.ProposalPublished
 		d.CanArchive = p.Status == ponte.ProposalClosed
+		d.CanWithdraw = p.Status == ponte.ProposalPending
+		d.Moderated = s.svc.Moderation() && !u.IsModerator()
+		if p.Status == ponte.ProposalPending && u.IsModerator() {
+			d.Decision = &moderationDecision{ID: p.ID, Back: "proposal"}
+		}
 	}
 	for _, ev := range evs {
 		v := proposalEventView{At: ev.At, Who: ev.ActorName, FromKey: "proposal.status." + ev.From,
 			ToKey: "proposal.status." + ev.To, ByPlatform: ev.ActorID == nil && ev.Reason == ponte.CloseReasonExpired}
-		if ev.Reason != "" {
+		switch {
+		case ev.From == ponte.ProposalPending && ev.To == ponte.ProposalDraft:
+			v.ReasonText = ev.Reason
+		case ev.Reason != "":
 			v.ReasonKey = "proposal.reason." + ev.Reason
 		}
 		d.History = append(d.History, v)
+		if p.Status == ponte.ProposalDraft {
+			d.Rejection = v.ReasonText
+		}
 	}
 	if err := s.loadProposalInterests(r, p, d); err != nil {
 		return err
@@ -92,16 +112,18 @@ func (s *Server) proposalStatus(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	to := f.Get("to")
-	if to != ponte.ProposalPublished && !f.Checked("confirm") {
+	if to != ponte.ProposalPublished && to != ponte.ProposalDraft && !f.Checked("confirm") {
 		f.Errors["confirm-"+to] = "proposal.error.confirm"
 		return s.renderProposalPage(w, r, http.StatusUnprocessableEntity, f)
 	}
-	_, err = s.svc.ChangeProposalStatus(r.Context(), u, id, to, f.Get("reason"), lang(r))
+	p, err := s.svc.ChangeProposalStatus(r.Context(), u, id, to, f.Get("reason"), lang(r))
 	if f.failed(err) {
 		return s.renderProposalPage(w, r, http.StatusUnprocessableEntity, f)
 	}
 	if err != nil {
 		return err
 	}
-	return s.redirectFlash(w, r, "/proposals/"+orgItoa(id), "flash.proposal_"+to)
+	// The state reached, not the one asked: publishing may submit the
+	// proposal to the moderators instead.
+	return s.redirectFlash(w, r, "/proposals/"+orgItoa(id), "flash.proposal_"+p.Status)
 }

@@ -1,0 +1,289 @@
+package service
+
+import (
+	"context"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/ponte-platform/ponte"
+	"github.com/ponte-platform/ponte/internal/nuts"
+	"github.com/ponte-platform/ponte/internal/search"
+)
+
+// Search bounds.
+const (
+	SearchPageSize    = 20
+	SearchMaxPageSize = 100
+	// SearchFacetHits is how many of the newest hits facets count; above it
+	// the page says the counts are of the first SearchFacetHits.
+	SearchFacetHits = 1000
+	// searchFacetValues caps each facet's list of values shown.
+	searchFacetValues = 12
+)
+
+// SearchInput is a search as typed: the text and the facet filters.
+type SearchInput struct {
+	Q      string
+	Type   string // a kind (ponte.SearchKinds) or ""
+	Region string // a NUTS code or ""
+	Skill  string // a concept id or URI, or ""
+	S3     string // an S3 area code or ""
+	Cursor string // the Next of the previous page
+	Limit  int
+}
+
+// SearchHit is one result, with its snippet.
+type SearchHit struct {
+	Kind    string
+	ID      int64
+	Title   string
+	Lang    string
+	Snippet []search.Segment
+}
+
+// FacetOption is one value of a facet with its count. Label is set for
+// regions (NUTS names) and skills (in the page's language); types and S3
+// areas are labelled by the page from its catalogue.
+type FacetOption struct {
+	Value    string
+	Label    string
+	Count    int
+	Selected bool
+}
+
+// SearchResult is one page of results.
+type SearchResult struct {
+	// Empty says nothing searchable was typed (nothing, or only
+	// stop-words and punctuation): a page shows a friendly hint, not an error.
+	Empty   bool
+	Hits    []SearchHit
+	Next    string // cursor of the next page; "" on the last
+	Total   int    // hits counted for the facets (a lower bound when Capped)
+	Capped  bool
+	Types   []FacetOption
+	Regions []FacetOption
+	Skills  []FacetOption
+	S3      []FacetOption
+}
+
+// Search finds people, organisations and proposals for anyone, signed in
+// or not: the index holds only what visitors may see. lang stems the
+// query and labels the skills. Bad filters are field errors (EInvalid);
+// a query with nothing to search is an Empty result.
+func (s *Service) Search(ctx context.Context, in SearchInput, lang string) (*SearchResult, error) {
+	q, err := s.searchQuery(ctx, in, lang)
+	if err != nil {
+		return nil, err
+	}
+	if len(q.Terms) == 0 {
+		return &SearchResult{Empty: true}, nil
+	}
+	hits, err := s.store.Search(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	fc, err := s.store.SearchFacetCounts(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	res := &SearchResult{Total: fc.Total, Capped: fc.Capped}
+	parsed := search.Parse(in.Q, lang)
+	for _, h := range hits {
+		res.Hits = append(res.Hits, SearchHit{Kind: h.Kind, ID: h.ID, Title: h.Title, Lang: h.Lang,
+			Snippet: search.Snippet(h.Body, parsed, h.Lang)})
+	}
+	if len(hits) == q.Limit {
+		res.Next = strconv.FormatInt(hits[len(hits)-1].Pos, 10)
+	}
+	return res, s.searchFacets(ctx, res, fc, in, q, lang)
+}
+
+// searchQuery validates in and turns it into the store's query.
+func (s *Service) searchQuery(ctx context.Context, in SearchInput, lang string) (ponte.SearchQuery, error) {
+	fe := ponte.FieldErrors{}
+	q := ponte.SearchQuery{Limit: in.Limit, FacetLimit: SearchFacetHits}
+	if q.Limit <= 0 || q.Limit > SearchMaxPageSize {
+		q.Limit = SearchPageSize
+	}
+	if in.Type = strings.TrimSpace(in.Type); in.Type != "" {
+		if !ponte.ValidSearchKind(in.Type) {
+			fe.Add("type", "error.choose_option")
+		}
+		q.Kinds = []string{in.Type}
+	}
+	if q.Region = strings.ToUpper(strings.TrimSpace(in.Region)); q.Region != "" && !nuts.Valid(q.Region) {
+		fe.Add("region", "search.error.region")
+	}
+	if q.S3Area = strings.TrimSpace(in.S3); q.S3Area != "" && !ponte.ValidS3Area(q.S3Area) {
+		fe.Add("s3", "error.choose_option")
+	}
+	if c := strings.TrimSpace(in.Cursor); c != "" {
+		n, err := strconv.ParseInt(c, 10, 64)
+		if err != nil || n <= 0 {
+			fe.Add("cursor", "search.error.cursor")
+		}
+		q.After = n
+	}
+	id, err := s.searchSkill(ctx, in.Skill)
+	if err != nil {
+		return q, err
+	}
+	if q.SkillID = id; id < 0 {
+		fe.Add("skill", "error.skill_unknown")
+	}
+	if err := fe.Err(); err != nil {
+		return q, err
+	}
+	for _, t := range search.Parse(in.Q, lang).Terms {
+		q.Terms = append(q.Terms, ponte.SearchTerm{Words: t.Words, Prefix: t.Prefix, Stem: t.Stem})
+	}
+	return q, nil
+}
+
+// searchSkill resolves a skill filter given as a concept id or URI: 0 for
+// none, -1 for an unknown one.
+func (s *Service) searchSkill(ctx context.Context, ref string) (int64, error) {
+	ref = strings.TrimSpace(ref)
+	if ref == "" {
+		return 0, nil
+	}
+	if id, err := strconv.ParseInt(ref, 10, 64); err == nil {
+		cs, err := s.store.ConceptsByID(ctx, []int64{id}, "en")
+		if err != nil || len(cs) == 0 {
+			return -1, err
+		}
+		return id, nil
+	}
+	ids, err := s.store.ConceptIDs(ctx, []string{ref})
+	if err != nil || ids[ref] == 0 {
+		return -1, err
+	}
+	return ids[ref], nil
+}
+
+// searchFacets fills the facet lists of res from the counts, most
+// frequent first, with region and skill labels.
+func (s *Service) searchFacets(ctx context.Context, res *SearchResult, fc *ponte.SearchFacets, in SearchInput, q ponte.SearchQuery, lang string) error {
+	by := map[string][]FacetOption{}
+	for _, c := range fc.Counts {
+		by[c.Facet] = append(by[c.Facet], FacetOption{Value: c.Value, Count: c.Count})
+	}
+	res.Types = topFacets(by[ponte.FacetType], in.Type)
+	res.S3 = topFacets(by[ponte.FacetS3], q.S3Area)
+	res.Regions = topFacets(by[ponte.FacetRegion], q.Region)
+	for i := range res.Regions {
+		if r, ok := nuts.Lookup(res.Regions[i].Value); ok {
+			res.Regions[i].Label = r.Name
+		}
+	}
+	res.Skills = topFacets(by[ponte.FacetSkill], strconv.FormatInt(q.SkillID, 10))
+	ids := make([]int64, 0, len(res.Skills))
+	for _, o := range res.Skills {
+		id, _ := strconv.ParseInt(o.Value, 10, 64)
+		ids = append(ids, id)
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	cs, err := s.store.ConceptsByID(ctx, ids, lang)
+	if err != nil {
+		return err
+	}
+	label := map[string]string{}
+	for _, c := range cs {
+		label[strconv.FormatInt(c.ID, 10)] = c.Label
+	}
+	for i := range res.Skills {
+		res.Skills[i].Label = label[res.Skills[i].Value]
+	}
+	return nil
+}
+
+// topFacets orders options by count (then value, for a stable page),
+// keeps the first few and marks the selected one.
+func topFacets(opts []FacetOption, selected string) []FacetOption {
+	sort.Slice(opts, func(i, j int) bool {
+		if opts[i].Count != opts[j].Count {
+			return opts[i].Count > opts[j].Count
+		}
+		return opts[i].Value < opts[j].Value
+	})
+	if len(opts) > searchFacetValues {
+		opts = opts[:searchFacetValues]
+	}
+	for i := range opts {
+		opts[i].Selected = opts[i].Value == selected
+	}
+	return opts
+}
+
+// RebuildProgress is told how many documents of a kind were indexed so far.
+type RebuildProgress func(kind string, done int)
+
+// RebuildSearchIndex rebuilds the index from the content (of the given
+// kinds, or all), kind by kind, each in one transaction (readers keep the
+// old index until it commits), streaming ids by keyset and building
+// documents in batches.
+// The seed and the organisation import, which write rows directly, call
+// it at their end; so does `ponte search reindex`.
+func (s *Service) RebuildSearchIndex(ctx context.Context, progress RebuildProgress, kinds ...string) (int, error) {
+	if len(kinds) == 0 {
+		kinds = ponte.SearchKinds
+	}
+	total := 0
+	for _, kind := range kinds {
+		if _, ok := docBuilders[kind]; !ok {
+			return total, ponte.Errorf(ponte.EInvalid, "error.choose_option")
+		}
+		n, err := rebuildKind(ctx, s.store, kind, progress)
+		total += n
+		if err != nil {
+			return total, err
+		}
+	}
+	return total, nil
+}
+
+// rebuildBatch is how many items one round of a rebuild loads.
+const rebuildBatch = 500
+
+// rebuildKind rebuilds the documents of one kind in a transaction on st
+// (joining st's own, if st is one).
+func rebuildKind(ctx context.Context, st ponte.Store, kind string, progress RebuildProgress) (int, error) {
+	done := 0
+	err := st.Tx(ctx, func(tx ponte.Store) error {
+		if err := tx.ClearSearchIndex(ctx, kind); err != nil {
+			return err
+		}
+		var after int64
+		for {
+			if err := ctx.Err(); err != nil {
+				return err
+			}
+			ids, err := tx.SearchSourceIDs(ctx, ponte.SearchSource{Kind: kind, After: after, Limit: rebuildBatch})
+			if err != nil || len(ids) == 0 {
+				return err
+			}
+			docs, err := docBuilders[kind](ctx, tx, ids)
+			if err != nil {
+				return err
+			}
+			batch := make([]*ponte.SearchDoc, 0, len(docs))
+			for _, id := range ids {
+				if d, ok := docs[id]; ok {
+					batch = append(batch, d)
+				}
+			}
+			if err := tx.UpsertSearchDocs(ctx, batch); err != nil {
+				return err
+			}
+			done += len(batch)
+			after = ids[len(ids)-1]
+			if progress != nil {
+				progress(kind, done)
+			}
+		}
+	})
+	return done, err
+}

@@ -1,0 +1,263 @@
+package service
+
+import (
+	"context"
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/ponte-platform/ponte"
+	"github.com/ponte-platform/ponte/internal/nuts"
+	"github.com/ponte-platform/ponte/internal/search"
+)
+
+// docBuilder builds the search documents of one kind of content for ids,
+// by id. An id missing from the result has nothing visitors may see (a
+// deleted account, an unpublished proposal…), and its document goes.
+// A new content type registers one builder in docBuilders, and calls
+// reindex from every mutation of what it indexes.
+type docBuilder func(ctx context.Context, st ponte.Store, ids []int64) (map[int64]*ponte.SearchDoc, error)
+
+// docBuilders maps each kind to its builder.
+var docBuilders = map[string]docBuilder{
+	ponte.SearchPerson:       personDocs,
+	ponte.SearchOrganisation: orgDocs,
+	ponte.SearchProposal:     proposalDocs,
+}
+
+// reindex brings the index in step with content of kind: it is called in
+// the transaction that changed the content, with that transaction's
+// store, so the index never shows what was rolled back.
+func reindex(ctx context.Context, st ponte.Store, kind string, ids ...int64) error {
+	build, ok := docBuilders[kind]
+	if !ok {
+		return fmt.Errorf("service.reindex: no builder for %q", kind)
+	}
+	docs, err := build(ctx, st, ids)
+	if err != nil {
+		return fmt.Errorf("service.reindex %s: %w", kind, err)
+	}
+	up := make([]*ponte.SearchDoc, 0, len(docs))
+	for _, id := range ids {
+		if d, ok := docs[id]; ok {
+			up = append(up, d)
+			continue
+		}
+		if err := st.DeleteSearchDoc(ctx, kind, id); err != nil {
+			return err
+		}
+	}
+	return st.UpsertSearchDocs(ctx, up)
+}
+
+// unindex removes a document, for content that is being deleted.
+func unindex(ctx context.Context, st ponte.Store, kind string, id int64) error {
+	return st.DeleteSearchDoc(ctx, kind, id)
+}
+
+// visitor is the audience the index is built for: only what anyone may see.
+var visitor = ponte.Audience{Levels: []ponte.Visibility{ponte.VisPublic}}
+
+// personDocs builds people's documents from what visitors see of their
+// profiles (viewProfile applies the section visibilities).
+func personDocs(ctx context.Context, st ponte.Store, ids []int64) (map[int64]*ponte.SearchDoc, error) {
+	ps, err := st.ProfilesByUsers(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	skills, err := st.ProfileSkills(ctx, ids, "en")
+	if err != nil {
+		return nil, err
+	}
+	views := map[int64]*PersonView{}
+	var conceptIDs []int64
+	for id, p := range ps {
+		v := viewProfile(visitor, p)
+		if !v.Visible() {
+			continue
+		}
+		v.attachSkills(skills[id])
+		for _, sk := range v.Skills {
+			conceptIDs = append(conceptIDs, sk.ConceptID)
+		}
+		views[id] = v
+	}
+	labels, err := skillLabels(ctx, st, conceptIDs)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[int64]*ponte.SearchDoc, len(views))
+	for id, v := range views {
+		out[id] = personDoc(v, labels)
+	}
+	return out, nil
+}
+
+// personDoc is the document of one visible profile.
+func personDoc(v *PersonView, labels map[int64][]string) *ponte.SearchDoc {
+	d := &ponte.SearchDoc{Kind: ponte.SearchPerson, ID: v.UserID, Title: v.DisplayName,
+		Body:    joinText(v.Headline, plainText(v.Bio), v.Offer, v.Seek, strings.Join(v.Affiliations, "; ")),
+		S3Areas: v.S3Areas, UpdatedAt: v.UpdatedAt, Regions: regionsOf([]string{v.Region}, []string{v.Country})}
+	var extra []string
+	for _, sk := range v.Skills {
+		d.Skills = append(d.Skills, sk.ConceptID)
+		extra = append(extra, labels[sk.ConceptID]...)
+	}
+	return tokenize(d, extra...)
+}
+
+// orgDocs builds organisations' documents; an organisation's profile is public.
+func orgDocs(ctx context.Context, st ponte.Store, ids []int64) (map[int64]*ponte.SearchDoc, error) {
+	orgs, err := st.OrganisationsByIDs(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[int64]*ponte.SearchDoc, len(orgs))
+	for id, o := range orgs {
+		d := &ponte.SearchDoc{Kind: ponte.SearchOrganisation, ID: o.ID, Title: o.Name,
+			Body: joinText(plainText(o.Description), o.Address), S3Areas: o.S3Areas, UpdatedAt: o.UpdatedAt,
+			Regions: regionsOf([]string{o.Region}, []string{o.Country})}
+		out[id] = tokenize(d, o.Website)
+	}
+	return out, nil
+}
+
+// proposalDocs builds the documents of the public (published or closed)
+// proposals among ids.
+func proposalDocs(ctx context.Context, st ponte.Store, ids []int64) (map[int64]*ponte.SearchDoc, error) {
+	all, err := st.ProposalsByIDs(ctx, ids, "en")
+	if err != nil {
+		return nil, err
+	}
+	var ps []*ponte.Proposal
+	var conceptIDs []int64
+	for _, p := range all {
+		if ponte.ProposalPublic(p.Status) {
+			ps = append(ps, p)
+			conceptIDs = append(conceptIDs, p.SkillIDs()...)
+		}
+	}
+	labels, err := skillLabels(ctx, st, conceptIDs)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[int64]*ponte.SearchDoc, len(ps))
+	for _, p := range ps {
+		d := &ponte.SearchDoc{Kind: ponte.SearchProposal, ID: p.ID, Lang: p.Lang, Title: p.Title,
+			Body: joinText(p.Summary, plainText(p.Description)), Skills: p.SkillIDs(), S3Areas: p.S3Areas,
+			UpdatedAt: p.UpdatedAt, Regions: regionsOf(p.Regions, p.Countries)}
+		extra := []string{p.CallRef, p.OrgName}
+		for _, id := range d.Skills {
+			extra = append(extra, labels[id]...)
+		}
+		out[p.ID] = tokenize(d, extra...)
+	}
+	return out, nil
+}
+
+// tokenize sets d's tokens from its title, body and extra searchable text
+// (skill labels in every language, which are matched but not shown).
+func tokenize(d *ponte.SearchDoc, extra ...string) *ponte.SearchDoc {
+	tk := search.Index(d.Lang, append([]string{d.Title, d.Body}, extra...)...)
+	d.Raw, d.Stems = tk.Raw, tk.Stems
+	return d
+}
+
+// skillLabels returns the preferred labels of concepts in every Ponte
+// language, so a search in Greek finds a skill a profile shows in English.
+func skillLabels(ctx context.Context, st ponte.Store, ids []int64) (map[int64][]string, error) {
+	out := map[int64][]string{}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	ids = uniqueIDs(ids)
+	for _, lang := range ponte.Languages {
+		cs, err := st.ConceptsByID(ctx, ids, lang)
+		if err != nil {
+			return nil, err
+		}
+		for _, c := range cs {
+			if c.Lang == lang || lang == "en" {
+				out[c.ID] = append(out[c.ID], c.Label)
+			}
+		}
+	}
+	return out, nil
+}
+
+// uniqueIDs returns ids without repeats, in first-seen order.
+func uniqueIDs(ids []int64) []int64 {
+	seen := make(map[int64]bool, len(ids))
+	out := ids[:0:0]
+	for _, id := range ids {
+		if !seen[id] {
+			seen[id] = true
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
+// regionsOf returns NUTS codes for facets: the regions, or else the
+// countries' NUTS codes (GR is EL).
+func regionsOf(regions, countries []string) []string {
+	var out []string
+	for _, r := range regions {
+		if r != "" {
+			out = append(out, strings.ToUpper(r))
+		}
+	}
+	if len(out) > 0 {
+		return out
+	}
+	for _, c := range countries {
+		if n := nuts.NUTSCountry(c); n != "" {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// joinText joins the non-empty parts of a document's body.
+func joinText(parts ...string) string {
+	var kept []string
+	for _, p := range parts {
+		if p = strings.TrimSpace(p); p != "" {
+			kept = append(kept, p)
+		}
+	}
+	return strings.Join(kept, "\n")
+}
+
+var (
+	mdLink  = regexp.MustCompile(`!?\[([^\]]*)\]\([^)]*\)`)
+	mdMarks = strings.NewReplacer("**", "", "__", "", "`", "", "#", "", "> ", "")
+)
+
+// plainText strips the Markdown a snippet would otherwise show: link
+// targets, emphasis and heading marks.
+func plainText(md string) string {
+	return mdMarks.Replace(mdLink.ReplaceAllString(md, "$1"))
+}
+
+// unindexUser removes a person's document and those of their proposals,
+// which go with the account.
+func unindexUser(ctx context.Context, st ponte.Store, userID int64) error {
+	if err := unindex(ctx, st, ponte.SearchPerson, userID); err != nil {
+		return err
+	}
+	var before int64
+	for {
+		ps, err := st.ListProposals(ctx, ponte.ProposalFilter{ProposerID: userID, Statuses: ponte.ProposalStatuses,
+			BeforeID: before, Limit: 100})
+		if err != nil || len(ps) == 0 {
+			return err
+		}
+		for _, p := range ps {
+			if err := unindex(ctx, st, ponte.SearchProposal, p.ID); err != nil {
+				return err
+			}
+		}
+		before = ps[len(ps)-1].ID
+	}
+}
