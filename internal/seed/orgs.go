@@ -45,6 +45,9 @@ func generatedOrgs(ctx context.Context, r *run) error {
 		if err := r.orgBatch(ctx, rng, start, min(n, start+orgBatch)); err != nil {
 			return err
 		}
+		if err := r.commit(); err != nil {
+			return err
+		}
 		r.progress(min(n, start+orgBatch), n)
 	}
 	// The competence summary and the organisation count of each concept
@@ -71,7 +74,7 @@ func (r *run) orgBatch(ctx context.Context, rng *rand.Rand, from, to int) error 
 	var projects []*ponte.OrgProject
 	var declared [][2]int64
 	for i, o := range orgs {
-		r.genOrgs = append(r.genOrgs, genOrg{id: o.ID, typ: o.Type, occ: occs[i]})
+		r.genOrgs = append(r.genOrgs, genOrg{id: o.ID, typ: o.Type, occ: occs[i], name: o.Name})
 		projects = append(projects, r.newProjects(rng, o, occs[i])...)
 		for _, c := range sample(rng, r.skillsOf(occs[i], true), 3+rng.IntN(4)) {
 			declared = append(declared, [2]int64{o.ID, c})

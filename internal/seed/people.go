@@ -37,7 +37,7 @@ type person struct {
 // generated organisations: every one gets an owner, and about a quarter of
 // the others join one as a manager or member.
 func people(ctx context.Context, r *run) error {
-	rng := r.rng(3)
+	rng, prng := r.rng(3), r.rng(4) // proposals have their own stream
 	var ids []int64
 	for start := 0; start < r.people; start += peopleBatch {
 		if err := check(ctx); err != nil {
@@ -54,7 +54,14 @@ func people(ctx context.Context, r *run) error {
 		for _, p := range batch {
 			ids = append(ids, p.user.ID)
 		}
+		r.batchOrg = make(map[int64]genOrg)
 		if err := r.relate(ctx, rng, batch, start, ids); err != nil {
+			return err
+		}
+		if err := r.batchProposals(ctx, prng, batch, end); err != nil {
+			return err
+		}
+		if err := r.commit(); err != nil {
 			return err
 		}
 		r.progress(end, r.people)
@@ -138,6 +145,7 @@ func (r *run) memberships(rng *rand.Rand, p person, i int) []*ponte.OrgMember {
 	}
 	stride := max(1, r.people/g)
 	if i%stride == 0 && i/stride < g {
+		r.batchOrg[p.user.ID] = r.genOrgs[i/stride]
 		return []*ponte.OrgMember{{OrgID: r.genOrgs[i/stride].id, UserID: p.user.ID, Role: ponte.OrgRoleOwner,
 			CreatedAt: p.user.CreatedAt}}
 	}
@@ -148,7 +156,9 @@ func (r *run) memberships(rng *rand.Rand, p person, i int) []*ponte.OrgMember {
 	if rng.IntN(7) == 0 {
 		role = ponte.OrgRoleManager
 	}
-	return []*ponte.OrgMember{{OrgID: r.genOrgs[rng.IntN(g)].id, UserID: p.user.ID, Role: role,
+	o := r.genOrgs[rng.IntN(g)]
+	r.batchOrg[p.user.ID] = o
+	return []*ponte.OrgMember{{OrgID: o.id, UserID: p.user.ID, Role: role,
 		CreatedAt: p.user.CreatedAt}}
 }
 

@@ -127,6 +127,9 @@ func realOrgs(ctx context.Context, r *run) error {
 		if err != nil {
 			return err
 		}
+		if err := r.commit(); err != nil {
+			return err
+		}
 		done += l.take
 		r.rep.RealOrgs += l.take
 		r.rep.RealProjects += rep.Projects.Created + rep.Projects.Updated + rep.Projects.Unchanged

@@ -3,6 +3,7 @@ package seed
 import (
 	"context"
 	"errors"
+	"math"
 	"math/rand/v2"
 	"time"
 
@@ -13,6 +14,9 @@ import (
 // that two runs with one seed write the same timestamps.
 var base = time.Date(2026, 1, 1, 9, 0, 0, 0, time.UTC)
 
+// defaultNow is the reference day of proposals when Options.Now is zero.
+var defaultNow = time.Date(2026, 6, 1, 0, 0, 0, 0, time.UTC)
+
 // run is the state of one seed run, shared by its phases.
 type run struct {
 	opt                 Options
@@ -20,7 +24,11 @@ type run struct {
 	geo                 *geo
 	occs                []ponte.Concept
 	essential, optional map[int64][]int64
-	people, orgs        int // targets
+	people, orgs        int              // targets
+	proposals           int              // target
+	now                 time.Time        // the reference day proposals are dated around
+	batchOrg            map[int64]genOrg // the current people batch's organisations, by person
+	commit              func() error     // ends a batch (see sqlstore.Store.SeedSession)
 	lists               []realList
 	genOrgs             []genOrg // generated organisations, in creation order
 	rep                 *Report
@@ -30,9 +38,10 @@ type run struct {
 
 // genOrg is what later phases need of a generated organisation.
 type genOrg struct {
-	id  int64
-	typ string
-	occ int // index in run.occs: what it does
+	id   int64
+	typ  string
+	occ  int // index in run.occs: what it does
+	name string
 }
 
 // newRun reads what every phase needs before the transaction starts: the
@@ -40,6 +49,12 @@ type genOrg struct {
 func newRun(ctx context.Context, st Store, opt Options) (*run, error) {
 	r := &run{opt: opt, geo: newGeo(), rep: &Report{Scale: opt.Scale, Seed: opt.Seed}}
 	r.people, r.orgs = Targets(opt.Scale)
+	r.proposals = int(math.Round(opt.Scale * ProposalsPerUnit))
+	r.now = opt.Now.UTC().Truncate(day)
+	if opt.Now.IsZero() {
+		r.now = defaultNow
+	}
+	r.commit = func() error { return nil }
 	var err error
 	r.occs, r.essential, r.optional, err = st.SeedOccupations(ctx)
 	if err != nil {

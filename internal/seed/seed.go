@@ -1,16 +1,17 @@
 // Package seed fills a database with realistic demonstration data at a
 // chosen scale: people with profiles, languages, ESCO skills and
-// endorsements, and organisations (the real ones of the bundled
-// transparency lists, then generated ones) with projects, competences and
-// members. One unit of scale is the size the Lombardy region's open
-// innovation platform published: 20,200 people and 2,403 organisations.
+// endorsements, organisations (the real ones of the bundled transparency
+// lists, then generated ones) with projects, competences and members, and
+// collaboration proposals that need skills the people hold. One unit of
+// scale is the size the Lombardy region's open innovation platform
+// published: 20,200 people, 2,403 organisations, 7,354 proposals.
 //
-// A run is deterministic for a given seed (same rows, same order, same
-// timestamps), writes everything in one transaction (an error or an
-// interruption leaves nothing behind), streams people and organisations in
-// batches (memory stays flat as the scale grows), and writes with
-// multi-row statements. New kinds of data (proposals, communities…) are
-// new phases: see Run.
+// A run is deterministic for a given seed and reference day (same rows,
+// same order, same timestamps), all or nothing (Store.SeedSession: one
+// transaction, or a SQLite build file renamed into place on success),
+// streams people, proposals and organisations in batches (memory stays
+// flat as the scale grows), and writes in bulk (COPY on PostgreSQL). New
+// kinds of data (communities…) are new phases: see Run.
 package seed
 
 import (
@@ -61,6 +62,12 @@ type Store interface {
 	SeedRefreshOrgConcepts(ctx context.Context, ids []int64) error
 	SeedCountMembers(ctx context.Context) (int, error)
 	SeedOccupations(ctx context.Context) (occs []ponte.Concept, essential, optional map[int64][]int64, err error)
+	SeedReserveIDs(ctx context.Context, table string, n int) ([]int64, error)
+	SeedProposals(ctx context.Context, ps []*ponte.Proposal, events []*ponte.ProposalEvent) error
+	// SeedSession runs fn all or nothing, with commit ending a batch where
+	// the store commits in batches (a SQLite build file, atomic because it
+	// is renamed into place only when complete).
+	SeedSession(ctx context.Context, fn func(tx ponte.Store, commit func() error) error) error
 }
 
 // Options tune Run.
@@ -72,6 +79,15 @@ type Options struct {
 	Progress func(Progress)
 	// Log receives the import's messages; nil discards them.
 	Log *slog.Logger
+	// Now is the reference day proposals are dated around (open ones have
+	// deadlines after it, closed ones were closed before it). Zero means
+	// 2026-06-01, so that a seed is reproducible without it.
+	Now time.Time
+	// AfterLoad, when set, runs once everything is written (and committed)
+	// and before Run returns: the place to rebuild derived data such as a
+	// search index. An error from it fails the run; with a SQLite build
+	// file (ponte seed) the file is then discarded, so nothing is left.
+	AfterLoad func(ctx context.Context) error
 }
 
 // Progress is a report of one phase's advance.
@@ -99,6 +115,7 @@ type Report struct {
 	RealOrgs, GeneratedOrgs   int
 	RealProjects, GenProjects int
 	Competences               int
+	Proposals, ProposalSkills int
 	PhaseTimes                []PhaseTime
 	Took                      time.Duration
 }
@@ -109,7 +126,8 @@ type PhaseTime struct {
 	Took  time.Duration
 }
 
-// Targets returns how many people and organisations a scale asks for.
+// Targets returns how many people and organisations a scale asks for
+// (proposals: ProposalsPerUnit per unit).
 func Targets(scale float64) (people, orgs int) {
 	return int(math.Round(scale * PeoplePerUnit)), int(math.Round(scale * OrgsPerUnit))
 }
@@ -131,7 +149,9 @@ var phases = []phase{
 // Run seeds the database behind svc and st (the same database): it makes
 // sure the taxonomy is loaded (svc.EnsureTaxonomy, in its own transaction:
 // it is reference data, not seed data), refuses a database with members
-// unless opt.Force, then writes every phase in one transaction.
+// unless opt.Force, then writes every phase in one seed session
+// (Store.SeedSession: one transaction, or batches into a build file), then
+// runs opt.AfterLoad.
 func Run(ctx context.Context, svc *service.Service, st Store, opt Options) (*Report, error) {
 	start := time.Now()
 	if opt.Scale <= 0 || math.IsNaN(opt.Scale) || math.IsInf(opt.Scale, 0) {
@@ -155,12 +175,12 @@ func Run(ctx context.Context, svc *service.Service, st Store, opt Options) (*Rep
 	if err != nil {
 		return nil, err
 	}
-	err = st.Tx(ctx, func(tx ponte.Store) error {
+	err = st.SeedSession(ctx, func(tx ponte.Store, commit func() error) error {
 		w, ok := tx.(Store)
 		if !ok {
 			return errors.New("seed: the store's transaction has no bulk seeding methods")
 		}
-		r.st = w
+		r.st, r.commit = w, commit
 		return r.runPhases(ctx)
 	})
 	if err != nil && ctx.Err() != nil { // the store's error may not wrap it
@@ -168,6 +188,13 @@ func Run(ctx context.Context, svc *service.Service, st Store, opt Options) (*Rep
 	}
 	if err != nil {
 		return nil, err
+	}
+	if opt.AfterLoad != nil {
+		t := time.Now()
+		if err := opt.AfterLoad(ctx); err != nil {
+			return nil, fmt.Errorf("seed: after load: %w", err)
+		}
+		r.rep.PhaseTimes = append(r.rep.PhaseTimes, PhaseTime{Phase: "after load", Took: time.Since(t)})
 	}
 	r.rep.Took = time.Since(start)
 	return r.rep, nil

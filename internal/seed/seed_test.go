@@ -45,7 +45,11 @@ func TestSeed(t *testing.T) {
 			t.Parallel()
 			ctx := context.Background()
 			e := newEnv(t, b)
+			schema := SchemaSignature(t, e.db)
 			testCancelLeavesNothing(t, e)
+			if got := SchemaSignature(t, e.db); got != schema {
+				t.Errorf("an interrupted seed changed the schema:\n%s\nwas\n%s", got, schema)
+			}
 			rep, err := seed.Run(ctx, e.svc, e.st, seed.Options{Scale: testScale, Seed: 7})
 			if err != nil {
 				t.Fatal(err)
@@ -53,6 +57,10 @@ func TestSeed(t *testing.T) {
 			checkCounts(t, e, rep)
 			checkDirectory(t, e)
 			checkCompetences(t, e)
+			checkProposals(t, e)
+			if got := SchemaSignature(t, e.db); got != schema {
+				t.Errorf("the seed changed the schema (indexes or foreign keys not rebuilt):\n%s\nwas\n%s", got, schema)
+			}
 			if _, err := seed.Run(ctx, e.svc, e.st, seed.Options{Scale: testScale, Seed: 8}); !errors.Is(err, seed.ErrNotEmpty) {
 				t.Fatalf("second run: %v, want ErrNotEmpty", err)
 			}
@@ -96,7 +104,8 @@ func testCancelLeavesNothing(t *testing.T, e *env) {
 		t.Fatalf("cancelled run: %v (phases %v)", err, phases)
 	}
 	for _, table := range []string{"users", "profiles", "profile_skills", "organisations", "org_projects",
-		"org_members", "org_competences", "org_concepts", "endorsements"} {
+		"org_members", "org_competences", "org_concepts", "endorsements", "proposals", "proposal_skills",
+		"proposal_codes", "proposal_events"} {
 		if n := count(t, e, "SELECT count(*) FROM "+table); n != 0 {
 			t.Errorf("after a cancelled run %s has %d rows", table, n)
 		}
@@ -242,6 +251,19 @@ func checksum(t *testing.T, e *env) string {
 			JOIN users u ON u.id = m.user_id ORDER BY o.source_key, u.email`,
 		`SELECT o.source_key, c.uri, x.weight FROM org_concepts x JOIN organisations o ON o.id = x.org_id
 			JOIN concepts c ON c.id = x.concept_id ORDER BY o.source, o.source_key, c.uri`,
+		`SELECT u.email, p.created_at, p.type, p.status, p.close_reason, p.title, p.summary, p.description, p.lang,
+			p.deadline, p.call_ref, COALESCE(o.source_key, ''), p.published_at, p.closed_at, p.updated_at
+			FROM proposals p JOIN users u ON u.id = p.proposer_id LEFT JOIN organisations o ON o.id = p.org_id
+			ORDER BY u.email, p.created_at, p.title, p.type`,
+		`SELECT u.email, p.created_at, p.title, c.uri, s.essential, s.min_level FROM proposal_skills s
+			JOIN proposals p ON p.id = s.proposal_id JOIN users u ON u.id = p.proposer_id
+			JOIN concepts c ON c.id = s.concept_id ORDER BY u.email, p.created_at, p.title, c.uri`,
+		`SELECT u.email, p.created_at, p.title, x.kind, x.code FROM proposal_codes x
+			JOIN proposals p ON p.id = x.proposal_id JOIN users u ON u.id = p.proposer_id
+			ORDER BY u.email, p.created_at, p.title, x.kind, x.code`,
+		`SELECT u.email, p.created_at, p.title, e.from_status, e.to_status, e.reason, e.actor_id IS NULL, e.created_at
+			FROM proposal_events e JOIN proposals p ON p.id = e.proposal_id JOIN users u ON u.id = p.proposer_id
+			ORDER BY u.email, p.created_at, p.title, e.created_at, e.to_status`,
 	} {
 		digestRows(t, e.db, q, h)
 	}
@@ -272,4 +294,85 @@ func digestRows(t *testing.T, db *sql.DB, q string, w io.Writer) {
 	if err := rows.Err(); err != nil || n == 0 {
 		t.Fatalf("%s: %d rows, %v", q, n, err)
 	}
+}
+
+// checkProposals: the scale's share of proposals, mostly published, each
+// asking for skills that someone in the population holds at the level
+// asked, with the history its state needs, dated around the reference day,
+// and readable through the service in their own language.
+func checkProposals(t *testing.T, e *env) {
+	t.Helper()
+	checks := []struct {
+		q    string
+		want int
+	}{
+		{"SELECT count(*) FROM proposals", 74}, // 0.01 × 7,354
+		// Every proposal needs a skill somebody holds at the level asked.
+		{`SELECT count(*) FROM proposals p WHERE NOT EXISTS (SELECT 1 FROM proposal_skills ps
+			JOIN profile_skills s ON s.concept_id = ps.concept_id AND s.level >= ps.min_level
+			WHERE ps.proposal_id = p.id AND ps.essential = 1)`, 0},
+		{"SELECT count(*) FROM proposals WHERE lang NOT IN ('en', 'it', 'el', 'hr', 'ro', 'sl')", 0},
+		{"SELECT count(*) FROM proposals WHERE title = '' OR summary = '' OR description = ''", 0},
+		{`SELECT count(*) FROM proposals p WHERE p.published_at IS NOT NULL AND NOT EXISTS (SELECT 1
+			FROM proposal_events e WHERE e.proposal_id = p.id AND e.to_status = 'published')`, 0},
+		{`SELECT count(*) FROM proposals p WHERE p.status IN ('closed', 'archived') AND (p.closed_at IS NULL
+			OR p.close_reason = '' OR NOT EXISTS (SELECT 1 FROM proposal_events e WHERE e.proposal_id = p.id
+			AND e.to_status = 'closed' AND e.reason = p.close_reason))`, 0},
+		// Open proposals' deadlines are after the reference day (2026-06-01).
+		{"SELECT count(*) FROM proposals WHERE status = 'published' AND deadline <> '' AND deadline <= '2026-06-01'", 0},
+		{"SELECT count(*) FROM proposals WHERE type = 'research_partner_search' AND call_ref = ''", 0},
+		{`SELECT count(*) FROM proposals p JOIN users u ON u.id = p.proposer_id WHERE p.lang <> u.lang`, 0},
+		{`SELECT count(*) FROM proposals p WHERE p.org_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM org_members m
+			WHERE m.org_id = p.org_id AND m.user_id = p.proposer_id)`, 0},
+	}
+	for _, c := range checks {
+		if n := count(t, e, c.q); n != c.want {
+			t.Errorf("%s = %d, want %d", c.q, n, c.want)
+		}
+	}
+	if pub := count(t, e, "SELECT count(*) FROM proposals WHERE status = 'published'"); pub < 74/2 {
+		t.Errorf("only %d of 74 proposals published", pub)
+	}
+	if n := count(t, e, "SELECT count(DISTINCT status) FROM proposals"); n < 3 {
+		t.Errorf("proposals in %d states, want published, closed and drafts", n)
+	}
+	var id int64
+	var lang string
+	err := e.db.QueryRow("SELECT id, lang FROM proposals WHERE status = 'published' ORDER BY id LIMIT 1").Scan(&id, &lang)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, _, err := e.svc.Proposal(context.Background(), nil, id, lang)
+	if err != nil || len(p.Skills) == 0 || p.Title == "" {
+		t.Fatalf("proposal %d through the service: %+v %v", id, p, err)
+	}
+	fe := ponte.FieldErrors{}
+	p.Validate(fe)
+	p.ValidatePublish(fe)
+	if len(fe) > 0 {
+		t.Errorf("seeded proposal %d does not validate: %v", id, fe)
+	}
+}
+
+// SchemaSignature lists the indexes and constraints of the database (the
+// test's PostgreSQL schema), which a seed drops and rebuilds for speed.
+func SchemaSignature(t *testing.T, db *sql.DB) string {
+	t.Helper()
+	var sig string
+	err := db.QueryRow(`SELECT COALESCE(group_concat(name || ':' || sql, ';'), '') FROM (SELECT name, sql
+		FROM sqlite_master WHERE sql IS NOT NULL ORDER BY name)`).Scan(&sig)
+	if err == nil {
+		return sig
+	}
+	var idx, cons string
+	err = db.QueryRow(`SELECT string_agg(indexdef, ';' ORDER BY indexname) FROM pg_indexes
+		WHERE schemaname = current_schema()`).Scan(&idx)
+	if err == nil {
+		err = db.QueryRow(`SELECT string_agg(conname || ' ' || pg_get_constraintdef(oid), ';' ORDER BY conname)
+			FROM pg_constraint WHERE connamespace = current_schema()::regnamespace`).Scan(&cons)
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
+	return idx + "\n" + cons
 }

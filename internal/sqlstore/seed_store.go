@@ -45,7 +45,7 @@ func (s *Store) SeedProfiles(ctx context.Context, ps []*ponte.Profile) error {
 	var profiles, langs, interests [][]any
 	for _, p := range ps {
 		p.CreatedAt, p.UpdatedAt = ts(p.CreatedAt), ts(p.UpdatedAt)
-		row := []any{p.UserID, p.Headline, p.Country, p.Region, p.ShowEmail}
+		row := []any{p.UserID, p.Headline, p.Country, p.Region, string(p.ShowEmail)}
 		for _, sec := range ponte.ProfileSections {
 			row = append(row, string(p.Vis(sec)))
 		}
@@ -54,26 +54,25 @@ func (s *Store) SeedProfiles(ctx context.Context, ps []*ponte.Profile) error {
 			langs = append(langs, []any{p.UserID, l.Code, l.Level})
 		}
 		for _, c := range p.Themes {
-			interests = append(interests, []any{p.UserID, ponte.InterestTheme, c})
+			interests = append(interests, []any{p.UserID, string(ponte.InterestTheme), c})
 		}
 		for _, c := range p.S3Areas {
-			interests = append(interests, []any{p.UserID, ponte.InterestS3, c})
+			interests = append(interests, []any{p.UserID, string(ponte.InterestS3), c})
 		}
 	}
-	cols := "user_id, headline, country, region, show_email"
+	cols := []string{"user_id", "headline", "country", "region", "show_email"}
 	for _, sec := range ponte.ProfileSections {
-		cols += ", vis_" + sec
+		cols = append(cols, "vis_"+sec)
 	}
-	if err := s.seedExec(ctx, "SeedProfiles", `INSERT INTO profiles (`+cols+`, created_at, updated_at) VALUES`,
-		"", 7+len(ponte.ProfileSections), profiles, nil); err != nil {
+	cols = append(cols, "created_at", "updated_at")
+	if err := s.seedInsert(ctx, "SeedProfiles", "profiles", cols, profiles); err != nil {
 		return err
 	}
-	if err := s.seedExec(ctx, "SeedProfiles", `INSERT INTO profile_languages (user_id, code, level) VALUES`,
-		"", 3, langs, nil); err != nil {
+	if err := s.seedInsert(ctx, "SeedProfiles", "profile_languages", []string{"user_id", "code", "level"},
+		langs); err != nil {
 		return err
 	}
-	return s.seedExec(ctx, "SeedProfiles", `INSERT INTO profile_interests (user_id, kind, code) VALUES`,
-		"", 3, interests, nil)
+	return s.seedInsert(ctx, "SeedProfiles", "profile_interests", []string{"user_id", "kind", "code"}, interests)
 }
 
 // SeedProfileSkills inserts skills; region gives each person's profile
@@ -81,10 +80,12 @@ func (s *Store) SeedProfiles(ctx context.Context, ps []*ponte.Profile) error {
 func (s *Store) SeedProfileSkills(ctx context.Context, sks []*ponte.ProfileSkill, region map[int64]string) error {
 	rows := make([][]any, len(sks))
 	for i, sk := range sks {
-		rows[i] = append(skillRow(sk), region[sk.UserID])
+		sk.CreatedAt, sk.UpdatedAt = ts(sk.CreatedAt), ts(sk.UpdatedAt)
+		rows[i] = []any{sk.UserID, sk.ConceptID, int32(sk.Level), string(sk.EvidenceKind), sk.EvidenceText,
+			sk.EvidenceURL, sk.CreatedAt, sk.UpdatedAt, region[sk.UserID]}
 	}
-	return s.seedExec(ctx, "SeedProfileSkills", `INSERT INTO profile_skills (user_id, concept_id, level,
-		evidence_kind, evidence_text, evidence_url, created_at, updated_at, region) VALUES`, "", 9, rows, nil)
+	return s.seedInsert(ctx, "SeedProfileSkills", "profile_skills", []string{"user_id", "concept_id", "level",
+		"evidence_kind", "evidence_text", "evidence_url", "created_at", "updated_at", "region"}, rows)
 }
 
 // SeedEndorsements inserts endorsements of existing skills.
@@ -93,18 +94,17 @@ func (s *Store) SeedEndorsements(ctx context.Context, es []*ponte.Endorsement) e
 	for i, e := range es {
 		rows[i] = []any{e.UserID, e.ConceptID, e.EndorserID, ts(e.CreatedAt)}
 	}
-	return s.seedExec(ctx, "SeedEndorsements", `INSERT INTO endorsements (user_id, concept_id, endorser_id,
-		created_at) VALUES`, "", 4, rows, nil)
+	return s.seedInsert(ctx, "SeedEndorsements", "endorsements",
+		[]string{"user_id", "concept_id", "endorser_id", "created_at"}, rows)
 }
 
 // SeedOrgMembers inserts memberships.
 func (s *Store) SeedOrgMembers(ctx context.Context, ms []*ponte.OrgMember) error {
 	rows := make([][]any, len(ms))
 	for i, m := range ms {
-		rows[i] = []any{m.OrgID, m.UserID, m.Role, ts(m.CreatedAt)}
+		rows[i] = []any{m.OrgID, m.UserID, string(m.Role), ts(m.CreatedAt)}
 	}
-	return s.seedExec(ctx, "SeedOrgMembers", `INSERT INTO org_members (org_id, user_id, role, created_at) VALUES`,
-		"", 4, rows, nil)
+	return s.seedInsert(ctx, "SeedOrgMembers", "org_members", []string{"org_id", "user_id", "role", "created_at"}, rows)
 }
 
 // SeedOrgCompetences declares competences: pairs of organisation and
@@ -114,8 +114,8 @@ func (s *Store) SeedOrgCompetences(ctx context.Context, pairs [][2]int64, at tim
 	for i, p := range pairs {
 		rows[i] = []any{p[0], p[1], ts(at)}
 	}
-	return s.seedExec(ctx, "SeedOrgCompetences", `INSERT INTO org_competences (org_id, concept_id, created_at)
-		VALUES`, "", 3, rows, nil)
+	return s.seedInsert(ctx, "SeedOrgCompetences", "org_competences", []string{"org_id", "concept_id", "created_at"},
+		rows)
 }
 
 // SeedProjectSkills tags projects (ID and OrgID set) with their SkillIDs.
@@ -127,8 +127,8 @@ func (s *Store) SeedProjectSkills(ctx context.Context, ps []*ponte.OrgProject) e
 			rows = append(rows, []any{p.ID, c, p.OrgID})
 		}
 	}
-	return s.seedExec(ctx, "SeedProjectSkills", `INSERT INTO org_project_skills (project_id, concept_id, org_id)
-		VALUES`, "", 3, rows, nil)
+	return s.seedInsert(ctx, "SeedProjectSkills", "org_project_skills", []string{"project_id", "concept_id", "org_id"},
+		rows)
 }
 
 // SeedRefreshOrgConcepts brings the project counts and the competence
