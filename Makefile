@@ -5,7 +5,7 @@ VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS := -s -w -X main.version=$(VERSION)
 REPORT  := $(CURDIR)/tmp/test-report.txt
 
-.PHONY: run build test test-go vet pg-start pg-stop screenshots clean
+.PHONY: run build test test-go vet pg-start pg-stop screenshots clean bench reliability
 
 ## run: build and start Ponte on http://localhost:8080 with an embedded SQLite file (./ponte.db);
 ##      the first time, fill it with sample data (ponte seed --scale 0.05: ~1,000 people, 120 organisations)
@@ -41,6 +41,18 @@ pg-stop:
 screenshots:
 	@mkdir -p tmp/screenshots
 	PONTE_SCREENSHOT_DIR=$(CURDIR)/tmp/screenshots $(GO) test -count=1 -run Screenshot ./e2e/
+
+## bench: HTTP load with wrk on the real binary against a static page of the same size, then the
+##        Go benchmarks (BENCH_SCALE=1, BENCH_DURATION=15s, BENCH_GO=1; see scripts/bench.sh);
+##        results in tmp/bench/results.md, written up in docs/benchmarks.md
+bench:
+	@scripts/bench.sh
+
+## reliability: crash (SIGKILL under write load, SQLite and PostgreSQL), soak and fuzz runs
+##        (PONTE_CRASH_KILLS=20, PONTE_SOAK_DURATION=10m, FUZZTIME=5m; see scripts/reliability.sh);
+##        results in tmp/reliability/, written up in docs/reliability.md
+reliability:
+	@scripts/reliability.sh
 
 clean:
 	rm -rf bin tmp

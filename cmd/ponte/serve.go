@@ -49,6 +49,7 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 			log.Warn("skill suggestions not ready at start", "err", err)
 		}
 	}()
+	startDebug(bg, env("PONTE_DEBUG_ADDR", ""), log)
 	announce(ctx, stdout, a, c)
 	return serveUntilDone(ctx, ln, srv.Handler(), log)
 }
