@@ -207,7 +207,15 @@ func runCLI(t *testing.T, dbURL string, args ...string) string {
 	requireBinary(t)
 	ctx, cancel := context.WithTimeout(context.Background(), cliTimeout)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, ponteBin, append(args, "--database", dbURL)...)
+	// --database goes right after the command words, before their flags
+	// and arguments, so commands taking a path last ("taxonomy import
+	// --lang it DIR") get it too.
+	n := 0
+	for n < len(args) && !strings.HasPrefix(args[n], "-") {
+		n++
+	}
+	argv := append(append(append([]string{}, args[:n]...), "--database", dbURL), args[n:]...)
+	cmd := exec.CommandContext(ctx, ponteBin, argv...)
 	cmd.Env = ponteEnv("PONTE_LOG_FORMAT=text")
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
