@@ -8,6 +8,8 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"os"
+	"runtime/debug"
 	"time"
 
 	"github.com/ponte-platform/ponte/internal/api"
@@ -37,6 +39,12 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
+	if os.Getenv("GOMEMLIMIT") == "" {
+		// A soft limit: the collector works harder as the heap nears it
+		// instead of letting it double past the live data. GOMEMLIMIT
+		// overrides it (docs/configuration.md).
+		debug.SetMemoryLimit(defaultMemoryLimit)
+	}
 	bg, cancelBG := context.WithCancel(context.Background())
 	defer cancelBG()
 	go a.svc.RunMailer(bg, 5*time.Second)
@@ -48,11 +56,18 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		if err := a.svc.WarmSuggest(bg); err != nil && bg.Err() == nil {
 			log.Warn("skill suggestions not ready at start", "err", err)
 		}
+		// Building them read the whole taxonomy: hand that garbage back to
+		// the system now rather than whenever the scavenger gets to it.
+		debug.FreeOSMemory()
 	}()
 	startDebug(bg, env("PONTE_DEBUG_ADDR", ""), log)
 	announce(ctx, stdout, a, c)
 	return serveUntilDone(ctx, ln, srv.Handler(), log)
 }
+
+// defaultMemoryLimit is the server's soft memory limit when GOMEMLIMIT is
+// not set.
+const defaultMemoryLimit = 200 << 20
 
 // announce tells the person who started Ponte where it is and what to do next.
 func announce(ctx context.Context, w io.Writer, a *app, c *config) {
