@@ -1,7 +1,6 @@
 package search
 
 import (
-	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -12,67 +11,8 @@ import (
 // Languages are the languages with a stemmer and a stop-word list.
 var Languages = []string{"en", "it", "el", "hr", "ro", "sl"}
 
-// stemmer is a light suffix-stripping stemmer in the manner of the Savoy
-// "light" stemmers: passes of suffixes, each pass removing at most one,
-// the longest that leaves a long enough stem. An exclusive stemmer stops
-// after the first pass that removed something. It would rather under-stem
-// than conflate unrelated words: a wrong stem costs precision on every query.
-type stemmer struct {
-	passes    [][]suffixRule
-	exclusive bool
-}
-
-// suffixRule replaces suffix by repl when at least minStem letters precede it.
-type suffixRule struct {
-	suffix, repl string
-	minStem      int
-}
-
-// newStemmer builds a stemmer from passes of rules written "suffix" or
-// "suffix>replacement", as a speaker writes them (accents, final ς): they
-// are folded here, so they apply to folded words.
-func newStemmer(minStem int, exclusive bool, passes ...[]string) *stemmer {
-	s := &stemmer{exclusive: exclusive}
-	for _, p := range passes {
-		rules := make([]suffixRule, 0, len(p))
-		for _, r := range p {
-			suf, repl, _ := strings.Cut(r, ">")
-			rules = append(rules, suffixRule{suffix: textnorm.Fold(suf), repl: textnorm.Fold(repl), minStem: minStem})
-		}
-		sort.SliceStable(rules, func(i, j int) bool { return len(rules[i].suffix) > len(rules[j].suffix) })
-		s.passes = append(s.passes, rules)
-	}
-	return s
-}
-
-// stem applies each pass once, or until one applies if s is exclusive.
-func (s *stemmer) stem(w string) string {
-	for _, rules := range s.passes {
-		v := applyFirst(w, rules)
-		if s.exclusive && v != w {
-			return v
-		}
-		w = v
-	}
-	return w
-}
-
-// applyFirst applies the longest rule of one pass that fits w.
-func applyFirst(w string, rules []suffixRule) string {
-	for _, r := range rules {
-		if !strings.HasSuffix(w, r.suffix) {
-			continue
-		}
-		stem := w[:len(w)-len(r.suffix)]
-		if utf8.RuneCountInString(stem) >= r.minStem {
-			return stem + r.repl
-		}
-	}
-	return w
-}
-
 // stemmers maps a language to its stemmer.
-var stemmers = map[string]*stemmer{
+var stemmers = map[string]*textnorm.LightStemmer{
 	"en": englishStemmer, "it": italianStemmer, "el": greekStemmer,
 	"hr": croatianStemmer, "sl": slovenianStemmer, "ro": romanianStemmer,
 }
@@ -96,13 +36,13 @@ func Stem(lang, w string) string {
 	if !ok {
 		return w
 	}
-	return s.stem(w)
+	return s.Stem(w)
 }
 
 // englishStemmer is a Porter-lite: plurals, -ing/-ed, and the common
 // derivational suffixes, so "managing", "managed", "management" and
 // "manager" share "manag", "analyses" and "analysis" share "analys".
-var englishStemmer = newStemmer(3, false,
+var englishStemmer = textnorm.NewLightStemmer(3, false,
 	[]string{"sses>ss", "ies>y", "ss>ss", "us>us", "is>is", "s"},
 	[]string{"ingly", "edly", "ing", "ed", "ly"},
 	[]string{
@@ -117,7 +57,7 @@ var englishStemmer = newStemmer(3, false,
 // italianStemmer strips derivational suffixes (-azione, -mento, -ità…),
 // or else verb and noun endings: "progettazione", "progettare" and
 // "progettati" share "progett".
-var italianStemmer = newStemmer(3, true,
+var italianStemmer = textnorm.NewLightStemmer(3, true,
 	[]string{
 		"azione", "azioni", "izione", "izioni", "ione", "ioni", "amento", "amenti",
 		"imento", "imenti", "atore", "atori", "atrice", "atrici", "abile", "abili",
@@ -136,7 +76,7 @@ var italianStemmer = newStemmer(3, true,
 // greekStemmer strips noun, adjective, participle and verb endings of
 // Modern Greek: "ανάλυση" and "αναλύσεις" share "αναλυ", "ενέργεια" and
 // "ενέργειας" share "ενεργει".
-var greekStemmer = newStemmer(3, true,
+var greekStemmer = textnorm.NewLightStemmer(3, true,
 	[]string{
 		"ικός", "ική", "ικό", "ικοί", "ικές", "ικά", "ικών", "ικού", "ικής", "ικούς",
 		"ισμός", "ισμού", "ισμοί", "ισμών", "ισμό", "τητα", "τητας", "τητες", "τήτων",
@@ -151,7 +91,7 @@ var greekStemmer = newStemmer(3, true,
 
 // croatianStemmer strips verbal nouns (-anje, -enje), -ost, adjective and
 // case endings: "upravljanje" and "upravljati" share "upravlj".
-var croatianStemmer = newStemmer(3, true,
+var croatianStemmer = textnorm.NewLightStemmer(3, true,
 	[]string{
 		"ovanje", "ivanje", "ovanja", "ivanja", "ovanju", "ivanju",
 		"anje", "enje", "anja", "enja", "anju", "enju", "ošću", "osti", "ost", "ski", "ska", "sko", "ske", "skih", "skog", "skom",
@@ -166,7 +106,7 @@ var croatianStemmer = newStemmer(3, true,
 
 // slovenianStemmer is the Croatian one's sibling, with Slovenian case
 // endings (-ov, -ev, -ami, -ah).
-var slovenianStemmer = newStemmer(3, true,
+var slovenianStemmer = textnorm.NewLightStemmer(3, true,
 	[]string{
 		"ovanje", "evanje", "ovanja", "evanja", "ovanju", "evanju",
 		"anje", "enje", "anja", "enja", "anju", "enju", "ost", "osti", "ostjo", "ski", "ska", "sko", "ske", "skih", "skega", "skem",
@@ -181,7 +121,7 @@ var slovenianStemmer = newStemmer(3, true,
 // romanianStemmer strips the enclitic article and plural endings first
 // (-ului, -ilor, -urile…), then a derivational suffix: "cercetare",
 // "cercetarea" and "cercetări" share "cercet".
-var romanianStemmer = newStemmer(3, false,
+var romanianStemmer = textnorm.NewLightStemmer(3, false,
 	[]string{
 		"urilor", "urile", "ilor", "elor", "ului", "uri", "ile", "ele", "ii",
 		"ul", "ea", "ua", "ei", "ai", "a", "e", "i", "u", "ă",

@@ -20,11 +20,11 @@ type analyzer struct {
 // folded, which still matches its labels word for word.
 var stemmers = map[string]func(string) string{
 	"en": stemEnglish,
-	"it": italianStemmer.stem,
-	"el": greekStemmer.stem,
-	"hr": croatianStemmer.stem,
-	"sl": slovenianStemmer.stem,
-	"ro": romanianStemmer.stem,
+	"it": italianStemmer.Stem,
+	"el": greekStemmer.Stem,
+	"hr": croatianStemmer.Stem,
+	"sl": slovenianStemmer.Stem,
+	"ro": romanianStemmer.Stem,
 }
 
 // analyzerFor returns the analyzer of lang.

@@ -1,13 +1,15 @@
 package suggest
 
+import "github.com/ponte-platform/ponte/internal/textnorm"
+
 // The light stemmers for Ponte's languages other than English. The suffix
-// lists are written as a speaker writes them; newLightStemmer folds them,
+// lists are written as a speaker writes them; textnorm.NewLightStemmer folds them,
 // so they apply to textnorm.Fold output (no accents, no tonos, σ for ς).
 
 // italianStemmer strips derivational suffixes (-azione, -mento, -ità,
 // -ista…), then verb and noun endings, so that "progettazione",
 // "progettare" and "progettati" share "progett".
-var italianStemmer = newLightStemmer(3, true,
+var italianStemmer = textnorm.NewLightStemmer(3, true,
 	[]string{
 		"azione", "azioni", "izione", "izioni", "ione", "ioni", "amento", "amenti",
 		"imento", "imenti", "atore", "atori", "atrice", "atrici", "abile", "abili",
@@ -26,7 +28,7 @@ var italianStemmer = newLightStemmer(3, true,
 // greekStemmer strips the common noun, adjective, participle and verb
 // endings of Modern Greek: "ανάλυση", "αναλύσεις" and "αναλύω" share
 // "αναλυ", "δεδομένα" and "δεδομένων" share "δεδο".
-var greekStemmer = newLightStemmer(3, true,
+var greekStemmer = textnorm.NewLightStemmer(3, true,
 	[]string{
 		"ικός", "ική", "ικό", "ικοί", "ικές", "ικά", "ικών", "ικού", "ικής", "ικούς",
 		"ισμός", "ισμού", "ισμοί", "ισμών", "ισμό", "τητα", "τητας", "τητες", "τήτων",
@@ -43,7 +45,7 @@ var greekStemmer = newLightStemmer(3, true,
 // croatianStemmer strips verbal nouns (-anje, -enje), -ost, adjective
 // endings and case endings: "upravljanje" and "upravljati" share
 // "upravlj".
-var croatianStemmer = newLightStemmer(3, true,
+var croatianStemmer = textnorm.NewLightStemmer(3, true,
 	[]string{
 		"ovanje", "ivanje", "anje", "enje", "anja", "enja", "anju", "enju",
 		"ošću", "osti", "ost", "ski", "ska", "sko", "ske", "skih", "skog", "skom",
@@ -58,7 +60,7 @@ var croatianStemmer = newLightStemmer(3, true,
 
 // slovenianStemmer is croatianStemmer's sibling for Slovenian, whose
 // case endings differ (-ov, -ev, -ami, -ah).
-var slovenianStemmer = newLightStemmer(3, true,
+var slovenianStemmer = textnorm.NewLightStemmer(3, true,
 	[]string{
 		"ovanje", "evanje", "anje", "enje", "anja", "enja", "anju", "enju",
 		"ost", "osti", "ostjo", "ski", "ska", "sko", "ske", "skih", "skega", "skem",
@@ -75,7 +77,7 @@ var slovenianStemmer = newLightStemmer(3, true,
 // derivational suffix (-itate, -ment, -ar, -ator…) it strips next:
 // "analiza", "analizei" and "analizele" share "analiz", "activitatea"
 // and "activități" share "activ".
-var romanianStemmer = newLightStemmer(3, false,
+var romanianStemmer = textnorm.NewLightStemmer(3, false,
 	[]string{
 		"urilor", "urile", "ilor", "elor", "ului", "uri", "ile", "ele", "ii",
 		"ul", "ea", "ua", "ei", "ai", "a", "e", "i", "u", "ă",

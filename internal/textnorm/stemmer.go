@@ -1,24 +1,22 @@
-package suggest
+package textnorm
 
 import (
 	"sort"
 	"strings"
 	"unicode/utf8"
-
-	"github.com/ponte-platform/ponte/internal/textnorm"
 )
 
-// lightStemmer is a light suffix-stripping stemmer in the manner of the
+// LightStemmer is a light suffix-stripping stemmer in the manner of the
 // Snowball and Savoy "light" stemmers: a few passes (say derivational
 // suffixes, then inflections), each removing at most one suffix, the
 // longest whose remaining stem is long enough. In an exclusive stemmer the
 // first pass that removes something is the last: Italian and Greek
 // derivational suffixes carry their own inflection ("-azioni", "-ικούς"),
-// and stripping an inflection again would cut into the stem. It aims at conflating a
-// word's inflected forms, which is what matching a proposal's words to
-// skill labels needs, and rather under- than over-stems: a stem shared by
-// unrelated words costs precision on every query.
-type lightStemmer struct {
+// and stripping an inflection again would cut into the stem. It rather
+// under- than over-stems: a stem shared by unrelated words costs precision
+// on every query. The skill suggestions and the search index each keep
+// their own suffix lists (internal/suggest, internal/search).
+type LightStemmer struct {
 	passes    [][]suffixRule
 	exclusive bool
 }
@@ -29,17 +27,17 @@ type suffixRule struct {
 	minStem      int
 }
 
-// newLightStemmer builds a stemmer from passes of rules written as
-// "suffix" or "suffix>replacement"; the suffixes are folded with
-// textnorm.Fold, so lists may be written with their accents and Greek
-// final sigma, as a speaker would, and still match folded words.
-func newLightStemmer(minStem int, exclusive bool, passes ...[]string) *lightStemmer {
-	s := &lightStemmer{exclusive: exclusive}
+// NewLightStemmer builds a stemmer from passes of rules written as
+// "suffix" or "suffix>replacement"; the suffixes are folded with Fold, so
+// lists may be written with their accents and Greek final sigma, as a
+// speaker would, and still match folded words.
+func NewLightStemmer(minStem int, exclusive bool, passes ...[]string) *LightStemmer {
+	s := &LightStemmer{exclusive: exclusive}
 	for _, p := range passes {
-		var rules []suffixRule
+		rules := make([]suffixRule, 0, len(p))
 		for _, r := range p {
 			suf, repl, _ := strings.Cut(r, ">")
-			rules = append(rules, suffixRule{suffix: textnorm.Fold(suf), repl: textnorm.Fold(repl), minStem: minStem})
+			rules = append(rules, suffixRule{suffix: Fold(suf), repl: Fold(repl), minStem: minStem})
 		}
 		// Longest first, so "-azioni" wins over "-i".
 		sort.SliceStable(rules, func(i, j int) bool { return len(rules[i].suffix) > len(rules[j].suffix) })
@@ -48,8 +46,9 @@ func newLightStemmer(minStem int, exclusive bool, passes ...[]string) *lightStem
 	return s
 }
 
-// stem applies each pass once, or until one applies if s is exclusive.
-func (s *lightStemmer) stem(w string) string {
+// Stem applies each pass once, or until one applies if s is exclusive, to
+// a folded word.
+func (s *LightStemmer) Stem(w string) string {
 	for _, rules := range s.passes {
 		v := applyFirst(w, rules)
 		if s.exclusive && v != w {
