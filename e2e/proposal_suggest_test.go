@@ -43,6 +43,9 @@ func TestProposalSkillSuggestionsInBrowser(t *testing.T) {
 		t.Fatalf("asking for suggestions left the page: %s", b.path())
 	}
 	n := eval[int](b, `document.querySelectorAll("[data-suggest-results] li button").length`)
+	// The live region is emptied, then filled 50 ms later (so a repeated
+	// message is announced again): wait for the count to be said.
+	waitFor(b, `/\d/.test(document.querySelector("[data-suggest-status]").textContent)`, "the suggestions' count announced")
 	status := b.text("[data-suggest-status]")
 	if n < 4 || !strings.Contains(status, strconv.Itoa(n)) {
 		t.Fatalf("%d suggestions, status %q", n, status)
