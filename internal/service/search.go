@@ -252,6 +252,7 @@ const rebuildBatch = 500
 // (joining st's own, if st is one).
 func rebuildKind(ctx context.Context, st ponte.Store, kind string, progress RebuildProgress) (int, error) {
 	done := 0
+	labels := labelCache{}
 	err := st.Tx(ctx, func(tx ponte.Store) error {
 		if err := tx.ClearSearchIndex(ctx, kind); err != nil {
 			return err
@@ -265,7 +266,7 @@ func rebuildKind(ctx context.Context, st ponte.Store, kind string, progress Rebu
 			if err != nil || len(ids) == 0 {
 				return err
 			}
-			docs, err := docBuilders[kind](ctx, tx, ids)
+			docs, err := docBuilders[kind](ctx, tx, ids, labels)
 			if err != nil {
 				return err
 			}

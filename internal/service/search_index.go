@@ -16,7 +16,9 @@ import (
 // deleted account, an unpublished proposal…), and its document goes.
 // A new content type registers one builder in docBuilders, and calls
 // reindex from every mutation of what it indexes.
-type docBuilder func(ctx context.Context, st ponte.Store, ids []int64) (map[int64]*ponte.SearchDoc, error)
+// labels caches the skill labels read while building; a rebuild shares
+// one across its batches, so a popular skill's labels are read once.
+type docBuilder func(ctx context.Context, st ponte.Store, ids []int64, labels labelCache) (map[int64]*ponte.SearchDoc, error)
 
 // docBuilders maps each kind to its builder.
 var docBuilders = map[string]docBuilder{
@@ -33,7 +35,7 @@ func reindex(ctx context.Context, st ponte.Store, kind string, ids ...int64) err
 	if !ok {
 		return fmt.Errorf("service.reindex: no builder for %q", kind)
 	}
-	docs, err := build(ctx, st, ids)
+	docs, err := build(ctx, st, ids, labelCache{})
 	if err != nil {
 		return fmt.Errorf("service.reindex %s: %w", kind, err)
 	}
@@ -60,7 +62,7 @@ var visitor = ponte.Audience{Levels: []ponte.Visibility{ponte.VisPublic}}
 
 // personDocs builds people's documents from what visitors see of their
 // profiles (viewProfile applies the section visibilities).
-func personDocs(ctx context.Context, st ponte.Store, ids []int64) (map[int64]*ponte.SearchDoc, error) {
+func personDocs(ctx context.Context, st ponte.Store, ids []int64, cache labelCache) (map[int64]*ponte.SearchDoc, error) {
 	ps, err := st.ProfilesByUsers(ctx, ids)
 	if err != nil {
 		return nil, err
@@ -82,7 +84,7 @@ func personDocs(ctx context.Context, st ponte.Store, ids []int64) (map[int64]*po
 		}
 		views[id] = v
 	}
-	labels, err := skillLabels(ctx, st, conceptIDs)
+	labels, err := cache.skillLabels(ctx, st, conceptIDs)
 	if err != nil {
 		return nil, err
 	}
@@ -107,7 +109,7 @@ func personDoc(v *PersonView, labels map[int64][]string) *ponte.SearchDoc {
 }
 
 // orgDocs builds organisations' documents; an organisation's profile is public.
-func orgDocs(ctx context.Context, st ponte.Store, ids []int64) (map[int64]*ponte.SearchDoc, error) {
+func orgDocs(ctx context.Context, st ponte.Store, ids []int64, _ labelCache) (map[int64]*ponte.SearchDoc, error) {
 	orgs, err := st.OrganisationsByIDs(ctx, ids)
 	if err != nil {
 		return nil, err
@@ -124,7 +126,7 @@ func orgDocs(ctx context.Context, st ponte.Store, ids []int64) (map[int64]*ponte
 
 // proposalDocs builds the documents of the public (published or closed)
 // proposals among ids.
-func proposalDocs(ctx context.Context, st ponte.Store, ids []int64) (map[int64]*ponte.SearchDoc, error) {
+func proposalDocs(ctx context.Context, st ponte.Store, ids []int64, cache labelCache) (map[int64]*ponte.SearchDoc, error) {
 	all, err := st.ProposalsByIDs(ctx, ids, "en")
 	if err != nil {
 		return nil, err
@@ -137,7 +139,7 @@ func proposalDocs(ctx context.Context, st ponte.Store, ids []int64) (map[int64]*
 			conceptIDs = append(conceptIDs, p.SkillIDs()...)
 		}
 	}
-	labels, err := skillLabels(ctx, st, conceptIDs)
+	labels, err := cache.skillLabels(ctx, st, conceptIDs)
 	if err != nil {
 		return nil, err
 	}
@@ -165,24 +167,39 @@ func tokenize(d *ponte.SearchDoc, extra ...string) *ponte.SearchDoc {
 
 // skillLabels returns the preferred labels of concepts in every Ponte
 // language, so a search in Greek finds a skill a profile shows in English.
-func skillLabels(ctx context.Context, st ponte.Store, ids []int64) (map[int64][]string, error) {
-	out := map[int64][]string{}
-	if len(ids) == 0 {
-		return out, nil
+// labelCache maps concept ids to their labels in every language.
+type labelCache map[int64][]string
+
+// skillLabels returns the labels of the concepts ids (each concept's label
+// in every language that has one, English always), reading only those not
+// in c yet and keeping them there.
+func (c labelCache) skillLabels(ctx context.Context, st ponte.Store, ids []int64) (map[int64][]string, error) {
+	var missing []int64
+	for _, id := range uniqueIDs(ids) {
+		if _, ok := c[id]; !ok {
+			missing = append(missing, id)
+		}
 	}
-	ids = uniqueIDs(ids)
+	if len(missing) == 0 {
+		return c, nil
+	}
 	for _, lang := range ponte.Languages {
-		cs, err := st.ConceptsByID(ctx, ids, lang)
+		cs, err := st.ConceptsByID(ctx, missing, lang)
 		if err != nil {
 			return nil, err
 		}
-		for _, c := range cs {
-			if c.Lang == lang || lang == "en" {
-				out[c.ID] = append(out[c.ID], c.Label)
+		for _, k := range cs {
+			if k.Lang == lang || lang == "en" {
+				c[k.ID] = append(c[k.ID], k.Label)
 			}
 		}
 	}
-	return out, nil
+	for _, id := range missing { // a concept without labels is not read again
+		if _, ok := c[id]; !ok {
+			c[id] = nil
+		}
+	}
+	return c, nil
 }
 
 // uniqueIDs returns ids without repeats, in first-seen order.
