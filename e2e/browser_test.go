@@ -117,12 +117,19 @@ type tab struct {
 // pages produced (a CSP violation shows up there), then closes the tab.
 func newTab(t *testing.T, base string) *tab {
 	t.Helper()
+	return newTabFor(t, base, tabLifetime)
+}
+
+// newTabFor is newTab for a tab that lives longer than tabLifetime (the
+// full XSS corpus).
+func newTabFor(t *testing.T, base string, life time.Duration) *tab {
+	t.Helper()
 	requireChromium(t)
 	bctx, err := sharedBrowser()
 	if err != nil {
 		t.Fatal(err)
 	}
-	lctx, cancelLife := context.WithTimeout(bctx, tabLifetime)
+	lctx, cancelLife := context.WithTimeout(bctx, life)
 	ctx, cancelTab := chromedp.NewContext(lctx, chromedp.WithNewBrowserContext())
 	b := &tab{t: t, ctx: ctx, base: base}
 	tabsOpened.Add(1)

@@ -354,30 +354,6 @@ func hasURLField(fm xssForm) bool {
 	return false
 }
 
-// newXSSTab is newTab with a lifetime fitting the corpus.
-func newXSSTab(t *testing.T, base string, life time.Duration) *tab {
-	t.Helper()
-	requireChromium(t)
-	bctx, err := sharedBrowser()
-	if err != nil {
-		t.Fatal(err)
-	}
-	lctx, cancelLife := context.WithTimeout(bctx, life)
-	ctx, cancelTab := chromedp.NewContext(lctx, chromedp.WithNewBrowserContext())
-	b := &tab{t: t, ctx: ctx, base: base}
-	tabsOpened.Add(1)
-	t.Cleanup(func() {
-		b.reportProblems()
-		cancelTab()
-		cancelLife()
-	})
-	if err := chromedp.Do(ctx, chromedp.Func(emulateFocus)); err != nil {
-		t.Fatalf("open a browser tab: %v", err)
-	}
-	go b.watchConsole(chromedp.Console(ctx))
-	return b
-}
-
 // TestXSSPayloadsAreInert is the XSS check on SQLite (rendering does not
 // depend on the database).
 func TestXSSPayloadsAreInert(t *testing.T) {
@@ -393,7 +369,7 @@ func TestXSSPayloadsAreInert(t *testing.T) {
 	}
 	srv := startServer(t, db, "")
 	life := 2*time.Minute + time.Duration(len(payloads))*40*time.Second
-	a, r, v := newXSSTab(t, srv.URL, life), newXSSTab(t, srv.URL, life), newXSSTab(t, srv.URL, life)
+	a, r, v := newTabFor(t, srv.URL, life), newTabFor(t, srv.URL, life), newTabFor(t, srv.URL, life)
 	a.expectPage("author signs in", a.logIn(author.Email, author.Password), 200, "/")
 	r.expectPage("reader signs in", r.logIn(reader.Email, reader.Password), 200, "/")
 	dws := map[*tab]*dialogWatch{a: watchDialogs(a), r: watchDialogs(r), v: watchDialogs(v)}
