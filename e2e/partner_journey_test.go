@@ -127,7 +127,14 @@ func writeItalianProposal(b *tab, backend string) string {
 	b.do("ask for suggestions", chromedp.Click(chromedp.CSS("[data-suggest-button]")))
 	for _, label := range []string{"lavorare in squadra", "pensare in modo creativo"} {
 		add := `//ul[contains(@class,"proposal-suggest-list")]/li[span[normalize-space(.)="` + label + `"]]/button`
-		b.do("add suggested "+label, chromedp.WaitVisible(chromedp.Search(add)), chromedp.Click(chromedp.Search(add)))
+		b.do("add suggested "+label, chromedp.WaitVisible(chromedp.Search(add)))
+		// The button is pressed through the DOM (element.click(), what
+		// Enter on the focused button fires): a mouse click aimed from
+		// the layout missed once, in a clean-clone run, when the form had
+		// just changed; then the skill must be in a row before going on.
+		eval[bool](b, `(document.evaluate(`+jsString(add)+`, document, null, XPathResult.FIRST_ORDERED_NODE_TYPE, null).singleNodeValue.click(), true)`)
+		waitFor(b, `[...document.querySelectorAll("[data-skill-input]")].some(e => e.value === `+jsString(label)+`)`,
+			"the suggested skill "+label+" in a skill row")
 	}
 	b.audit("proposal form with suggested skills (Italian)")
 	if backend == "sqlite" {
