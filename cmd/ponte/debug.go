@@ -3,11 +3,14 @@ package main
 import (
 	"context"
 	"errors"
+	"fmt"
 	"log/slog"
 	"net"
 	"net/http"
 	"net/http/pprof"
+	"os"
 	"runtime"
+	rpprof "runtime/pprof"
 	"strconv"
 	"time"
 )
@@ -46,4 +49,26 @@ func startDebug(ctx context.Context, addr string, log *slog.Logger) {
 			log.Warn("debug listener stopped", "err", err)
 		}
 	}()
+}
+
+// endProfile stops the CPU profile PONTE_CPUPROFILE started, if any.
+var endProfile = func() {}
+
+// startCPUProfile writes a CPU profile of the whole command to path
+// (PONTE_CPUPROFILE), for profiling one-shot commands such as seed and
+// search reindex, which the debug server cannot reach.
+func startCPUProfile(path string) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return fmt.Errorf("PONTE_CPUPROFILE: %w", err)
+	}
+	if err := rpprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return fmt.Errorf("PONTE_CPUPROFILE: %w", err)
+	}
+	endProfile = func() {
+		rpprof.StopCPUProfile()
+		f.Close()
+	}
+	return nil
 }

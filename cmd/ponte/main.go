@@ -27,10 +27,18 @@ var version = "dev"
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	if path := os.Getenv("PONTE_CPUPROFILE"); path != "" {
+		if err := startCPUProfile(path); err != nil {
+			fmt.Fprintln(os.Stderr, "ponte:", err)
+		}
+		defer endProfile()
+	}
 	if err := run(ctx, os.Args[1:], os.Stdout, os.Stderr); err != nil {
 		if !errors.Is(err, flag.ErrHelp) {
 			fmt.Fprintln(os.Stderr, "ponte:", err)
 		}
+		stop()
+		endProfile()
 		os.Exit(1)
 	}
 }
