@@ -123,9 +123,9 @@ type SavedSearchStore interface {
 	// (missing ones are skipped).
 	ProposalsByIDs(ctx context.Context, ids []int64, lang string) ([]*Proposal, error)
 
-	// EnrolDigests adds up to limit members without digest state, due at
-	// now, and returns how many it added.
-	EnrolDigests(ctx context.Context, now time.Time, limit int) (int, error)
+	// EnrolDigests adds up to limit members without digest state, each
+	// first due at firstAt(their id), and returns how many it added.
+	EnrolDigests(ctx context.Context, limit int, firstAt func(userID int64) time.Time) (int, error)
 	// DueDigests returns up to limit members whose digest is due at now,
 	// earliest first.
 	DueDigests(ctx context.Context, now time.Time, limit int) ([]DigestDue, error)

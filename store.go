@@ -42,6 +42,7 @@ type Store interface {
 	SavedSearchStore
 	AttachmentStore
 	OpenDataStore
+	ContentStore
 }
 
 // UserStore keeps accounts.

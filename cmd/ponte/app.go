@@ -62,6 +62,9 @@ func open(ctx context.Context, c *config, log *slog.Logger) (*app, error) {
 }
 
 func (a *app) close() {
+	// Whatever the command changed (an import, a seed, a new taxonomy
+	// language), running servers' page caches drop what they hold.
+	a.svc.ContentChanged(context.Background())
 	if err := a.db.Close(); err != nil {
 		a.log.Error("close database", "err", err)
 	}

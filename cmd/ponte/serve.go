@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"os"
 	"runtime/debug"
+	"strconv"
 	"time"
 
 	"github.com/ponte-platform/ponte/internal/api"
@@ -30,7 +31,12 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	defer a.close()
 	apiHandler := api.New(a.svc, a.cat, log, version)
-	srv, err := web.New(web.Config{BaseURL: c.baseURL(), TrustProxy: c.TrustProxy, Version: version},
+	cacheMiB, err := strconv.Atoi(env("PONTE_PAGE_CACHE_MB", "32"))
+	if err != nil || cacheMiB < 0 {
+		return fmt.Errorf("PONTE_PAGE_CACHE_MB: want a number of MiB (0 turns the cache off), got %q", os.Getenv("PONTE_PAGE_CACHE_MB"))
+	}
+	srv, err := web.New(web.Config{BaseURL: c.baseURL(), TrustProxy: c.TrustProxy, Version: version,
+		PageCacheBytes: int64(cacheMiB) << 20},
 		a.svc, a.cat, apiHandler, log)
 	if err != nil {
 		return err

@@ -40,7 +40,7 @@ type plurals interface {
 // nobody is due or digestBudget has passed (the janitor runs hourly).
 func (s *Service) SendDigests(ctx context.Context, now time.Time) (int, error) {
 	for {
-		n, err := s.store.EnrolDigests(ctx, now, digestEnrol)
+		n, err := s.store.EnrolDigests(ctx, digestEnrol, func(id int64) time.Time { return now.Add(firstDigestIn(id)) })
 		if err != nil {
 			return 0, err
 		}
@@ -69,6 +69,16 @@ func (s *Service) SendDigests(ctx context.Context, now time.Time) (int, error) {
 		}
 	}
 	return sent, nil
+}
+
+// firstDigestIn is how long after enrolment a member's first digest is
+// due: a moment of the coming week fixed by their id, so that the members
+// of an import or a seed (or of a platform upgraded to digests) do not all
+// fall due in the same hour, and a member does not get a digest the day
+// they join.
+func firstDigestIn(userID int64) time.Duration {
+	const minutes = int64(digestEvery / time.Minute)
+	return time.Duration((userID*7919)%minutes+1) * time.Minute
 }
 
 // sendDigest claims one member's digest and, if they want it and

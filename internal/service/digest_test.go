@@ -84,8 +84,15 @@ func TestWeeklyDigest(t *testing.T) {
 			Email: true, Digest: false, UpdatedAt: e.now}); err != nil {
 			t.Fatal(err)
 		}
+		// Members are enrolled with a first digest in the coming week, at a
+		// moment of their own: nobody gets one the day they join.
+		if n, err := e.svc.SendDigests(ctx, e.now); n != 0 || err != nil {
+			t.Fatalf("SendDigests on enrolment = %d, %v", n, err)
+		}
+		e.now = e.now.Add(2 * 24 * time.Hour)
 		p := e.published(t, proposer, "Upravljanje projektov za Horizon", map[string]bool{storetest.URIProjectManagement: true})
-		e.now = e.now.Add(time.Hour)
+		e.now = e.now.Add(5*24*time.Hour + time.Hour) // everyone's first digest is due
+
 		n, err := e.svc.SendDigests(ctx, e.now)
 		if err != nil || n != 1 {
 			t.Fatalf("SendDigests = %d, %v", n, err)

@@ -105,9 +105,13 @@ const expireBatch = 100
 // ExpireProposals closes, as expired, every published proposal whose
 // deadline was before now's date, and returns how many it closed. The
 // janitor calls it; running it twice (or on two app nodes) is harmless.
-func (s *Service) ExpireProposals(ctx context.Context, now time.Time) (int, error) {
+func (s *Service) ExpireProposals(ctx context.Context, now time.Time) (n int, err error) {
 	day := today(now).Format(time.DateOnly)
-	n := 0
+	defer func() {
+		if n > 0 {
+			s.ContentChanged(ctx)
+		}
+	}()
 	for {
 		ids, err := s.store.OverdueProposals(ctx, day, expireBatch)
 		if err != nil {

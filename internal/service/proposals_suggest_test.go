@@ -24,6 +24,10 @@ func TestSuggestProposalSkills(t *testing.T) {
 	st := sqltest.Open(t, "sqlite")
 	svc := service.New(st, service.Config{PasswordCost: service.TestPasswordParams,
 		RateLimits: map[string]service.Limit{service.ScopeSuggest: {N: 2, Window: time.Minute}}}, cat, nil, nil)
+	// A fixed clock: the limit counts in fixed windows, and a slow run
+	// crossing a minute's end would start a new one.
+	at := time.Date(2026, 5, 4, 10, 0, 0, 0, time.UTC)
+	svc.SetClock(func() time.Time { return at })
 	storetest.SeedConcepts(t, st)
 	u := storetest.NewUser(t, st, "writer")
 	text := "Partner search: we need project management for a Horizon project and someone to manage budgets."

@@ -180,7 +180,31 @@ type HomeFeed struct {
 // ProposalsForMe returns the home page's recommendations for the actor.
 // The skill check runs only when nothing fits, so the common case costs
 // the recommendation queries alone.
+// Feeds are kept (homeFeeds) until the content changes, or for
+// homeFeedTTL: the returned feed is shared and must not be changed.
 func (s *Service) ProposalsForMe(ctx context.Context, actor *ponte.User, lang string) (*HomeFeed, error) {
+	if !actor.Active() {
+		return nil, unauthorized()
+	}
+	return cached(s, s.homeFeeds, ctx, homeFeedKey{actor.ID, lang}, func() (*HomeFeed, error) {
+		return s.proposalsForMe(ctx, actor, lang)
+	})
+}
+
+// homeFeedKey is whose home feed, in which language.
+type homeFeedKey struct {
+	user int64
+	lang string
+}
+
+// homeFeedTTL is the longest a home feed is kept; homeFeedsKept how many
+// members' feeds are.
+const (
+	homeFeedTTL   = 10 * time.Minute
+	homeFeedsKept = 2000
+)
+
+func (s *Service) proposalsForMe(ctx context.Context, actor *ponte.User, lang string) (*HomeFeed, error) {
 	items, err := s.RecommendedProposals(ctx, actor, HomeRecommendations, lang)
 	if err != nil {
 		return nil, err

@@ -37,15 +37,18 @@ type Config struct {
 
 // Service is the application. Its methods are safe for concurrent use.
 type Service struct {
-	store  ponte.Store
-	cfg    Config
-	tr     Translator
-	sender Sender // nil: mail is kept in the outbox and logged
-	log    *slog.Logger
-	now    func() time.Time
-	poke   chan struct{}
-	sug    suggester  // skill suggestions for texts, built on first use
-	skills skillState // the in-memory skill index; see skills_index.go
+	store   ponte.Store
+	cfg     Config
+	tr      Translator
+	sender  Sender // nil: mail is kept in the outbox and logged
+	log     *slog.Logger
+	now     func() time.Time
+	poke    chan struct{}
+	sug     suggester    // skill suggestions for texts, built on first use
+	skills  skillState   // the in-memory skill index; see skills_index.go
+	version versionState // the content version caches check; see contentversion.go
+	// Computed results kept until the content changes (resultcache.go).
+	homeFeeds *resultCache[homeFeedKey, *HomeFeed]
 }
 
 // New returns a Service. sender may be nil (no SMTP configured).
@@ -72,7 +75,8 @@ func New(store ponte.Store, cfg Config, tr Translator, sender Sender, log *slog.
 		log = slog.Default()
 	}
 	return &Service{store: store, cfg: cfg, tr: tr, sender: sender, log: log,
-		now: func() time.Time { return time.Now().UTC() }, poke: make(chan struct{}, 1)}
+		now: func() time.Time { return time.Now().UTC() }, poke: make(chan struct{}, 1),
+		homeFeeds: newResultCache[homeFeedKey, *HomeFeed](homeFeedsKept, homeFeedTTL)}
 }
 
 // SetClock replaces the clock, for tests.

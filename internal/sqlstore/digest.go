@@ -11,15 +11,26 @@ import (
 // EnrolDigests gives the next members by id a digest state. Members are
 // enrolled in id order, so the highest enrolled id is the frontier and
 // finding newcomers is one index probe, however many members there are.
-func (s *Store) EnrolDigests(ctx context.Context, now time.Time, n int) (int, error) {
-	res, err := s.w.ExecContext(ctx, s.q(`INSERT INTO digest_state (user_id, next_at)
-		SELECT id, ? FROM users WHERE id > (SELECT COALESCE(MAX(user_id), 0) FROM digest_state)
-		ORDER BY id LIMIT ? ON CONFLICT (user_id) DO NOTHING`), ts(now), limit(n, 500, 5000))
-	if err != nil {
-		return 0, mapErr("EnrolDigests", err)
+func (s *Store) EnrolDigests(ctx context.Context, n int, firstAt func(userID int64) time.Time) (int, error) {
+	var rows [][]any
+	err := s.queryEach(ctx, s.w, "EnrolDigests", `SELECT id FROM users
+		WHERE id > (SELECT COALESCE(MAX(user_id), 0) FROM digest_state) ORDER BY id LIMIT ?`,
+		[]any{limit(n, 500, 5000)}, func(r *sql.Rows) error {
+			var id int64
+			if err := r.Scan(&id); err != nil {
+				return err
+			}
+			rows = append(rows, []any{id, ts(firstAt(id))})
+			return nil
+		})
+	if err != nil || len(rows) == 0 {
+		return 0, err
 	}
-	added, err := res.RowsAffected()
-	return int(added), mapErr("EnrolDigests", err)
+	// Two nodes enrolling at once read the same members: the second insert
+	// of each is ignored.
+	err = s.bulkExec(ctx, "EnrolDigests", `INSERT INTO digest_state (user_id, next_at) VALUES`,
+		` ON CONFLICT (user_id) DO NOTHING`, 2, rows)
+	return len(rows), err
 }
 
 // DueDigests reads the members due through the next_at index, with their

@@ -22,6 +22,7 @@ func (s *Server) chain(h http.Handler) http.Handler {
 	cop.SetDenyHandler(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		s.renderError(w, r, ponte.Errorf(ponte.EForbidden, "error.cross_origin"))
 	}))
+	h = s.invalidate(h)
 	h = s.identify(h)
 	h = cop.Handler(h)
 	h = s.limitBody(maxUpload, h)

@@ -78,7 +78,11 @@ func (s *Server) Handler() http.Handler {
 		if limit == 0 {
 			limit = s.cfg.MaxBodyBytes
 		}
-		mux.Handle(rt.Method+" "+rt.Pattern, s.limitBody(limit, s.handle(rt.Handler)))
+		h := s.limitBody(limit, s.handle(rt.Handler))
+		if rt.Method == http.MethodGet && cachedRoutes[rt.Pattern] {
+			h = s.cachePages(h)
+		}
+		mux.Handle(rt.Method+" "+rt.Pattern, h)
 	}
 	mux.Handle("GET /static/", s.assets.handler())
 	mux.HandleFunc("GET /favicon.ico", s.assets.favicon)

@@ -19,6 +19,9 @@ type Config struct {
 	TrustProxy   bool   // take the client address from X-Forwarded-For
 	MaxBodyBytes int64  // request body limit for forms (default 1 MiB)
 	Version      string
+	// PageCacheBytes bounds the cache of visitors' rendered pages
+	// (pagecache.go); 0 turns it off.
+	PageCacheBytes int64
 }
 
 // Server is the HTML front end.
@@ -31,6 +34,7 @@ type Server struct {
 	assets  *assets
 	started time.Time
 	api     http.Handler
+	pages   *pageCache // nil when off
 }
 
 // New builds the server, parsing and checking every template at start-up so
@@ -44,7 +48,8 @@ func New(cfg Config, svc *service.Service, cat *i18n.Catalog, api http.Handler, 
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{cfg: cfg, svc: svc, cat: cat, log: log, assets: a, started: time.Now(), api: api}
+	s := &Server{cfg: cfg, svc: svc, cat: cat, log: log, assets: a, started: time.Now(), api: api,
+		pages: newPageCache(cfg.PageCacheBytes)}
 	if s.tmpl, err = parseTemplates(cat, a); err != nil {
 		return nil, err
 	}

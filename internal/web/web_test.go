@@ -35,6 +35,12 @@ func newSite(t *testing.T, backend string) *testSite {
 
 func newSiteURL(t *testing.T, dbURL string) *testSite {
 	t.Helper()
+	return newSiteConfig(t, dbURL, Config{BaseURL: "http://ponte.test", PageCacheBytes: 8 << 20})
+}
+
+// newSiteConfig is newSiteURL with the web layer's configuration.
+func newSiteConfig(t *testing.T, dbURL string, cfg Config) *testSite {
+	t.Helper()
 	cat, err := i18n.Load()
 	if err != nil {
 		t.Fatal(err)
@@ -43,7 +49,7 @@ func newSiteURL(t *testing.T, dbURL string) *testSite {
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	svc := service.New(st, service.Config{BaseURL: "http://ponte.test",
 		PasswordCost: service.TestPasswordParams}, cat, nil, log)
-	w, err := New(Config{BaseURL: "http://ponte.test"}, svc, cat, api.New(svc, cat, log, "test"), log)
+	w, err := New(cfg, svc, cat, api.New(svc, cat, log, "test"), log)
 	if err != nil {
 		t.Fatal(err)
 	}

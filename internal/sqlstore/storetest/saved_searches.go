@@ -170,11 +170,11 @@ func testFitCandidates(t *testing.T, s ponte.Store) {
 func testDigestState(t *testing.T, s ponte.Store) {
 	ctx := context.Background()
 	a, b := NewUser(t, s, "a"), NewUser(t, s, "b")
-	if n, err := s.EnrolDigests(ctx, t0, 10); n != 2 || err != nil {
+	if n, err := s.EnrolDigests(ctx, 10, func(int64) time.Time { return t0 }); n != 2 || err != nil {
 		t.Fatalf("EnrolDigests = %d, %v", n, err)
 	}
 	c := NewUser(t, s, "c")
-	if n, err := s.EnrolDigests(ctx, t0.Add(time.Hour), 10); n != 1 || err != nil {
+	if n, err := s.EnrolDigests(ctx, 10, func(int64) time.Time { return t0.Add(time.Hour) }); n != 1 || err != nil {
 		t.Fatalf("EnrolDigests again = %d, %v", n, err)
 	}
 	if err := s.SetNotificationPrefs(ctx, &ponte.NotificationPrefs{UserID: b.ID, InApp: true, Email: true,

@@ -1,0 +1,308 @@
+package web
+
+import (
+	"bytes"
+	"container/list"
+	"net/http"
+	"strings"
+	"sync"
+	"time"
+)
+
+// The page cache keeps rendered public pages for visitors (no session),
+// by language and URL, so the pages most people read are served from
+// memory. What it holds is tagged with the content version
+// (service.ContentVersion) read before rendering, and served only while
+// that version holds: every request that may have written moves it
+// (invalidate, below), on this node at once and on the others within
+// about a second. An entry also expires after pageCacheTTL, for what
+// changes with time alone (deadlines, "newest"). Members' pages are never
+// cached: they show the member's name, badges and private sections.
+
+// pageCacheTTL is the longest a cached page is served.
+const pageCacheTTL = time.Minute
+
+// pageCacheMaxPage is the largest body kept: longer pages are rare and
+// would push many small ones out.
+const pageCacheMaxPage = 1 << 20
+
+// cachedRoutes are the patterns of the GET routes whose visitor pages are
+// cached: what visitors read, the same for every visitor. A test checks
+// each is a public GET route.
+var cachedRoutes = map[string]bool{
+	"/{$}":                               true,
+	"/privacy":                           true,
+	"/people":                            true,
+	"/people/{id}":                       true,
+	"/organisations":                     true,
+	"/organisations/{id}":                true,
+	"/organisations/{id}/projects/{pid}": true,
+	"/proposals":                         true,
+	"/proposals/{id}":                    true,
+	"/search":                            true,
+	"/skills":                            true,
+	"/skills/innovation":                 true,
+	"/skills/{id}":                       true,
+	"/open-data":                         true,
+}
+
+// uncachedWrites are the paths of state-changing requests that change
+// nothing a visitor sees: they do not move the content version.
+var uncachedWrites = map[string]bool{"/login": true, "/logout": true, "/language": true}
+
+// pageCache is a byte-bounded LRU of rendered pages.
+type pageCache struct {
+	max int64
+
+	mu     sync.Mutex
+	size   int64
+	lru    *list.List // of *cachedPage, most recent first
+	items  map[string]*list.Element
+	flight map[string]*pageFlight
+	hits   int64
+	misses int64
+}
+
+// cachedPage is one rendered page.
+type cachedPage struct {
+	key     string
+	version int64
+	stored  time.Time
+	header  http.Header
+	body    []byte
+}
+
+// pageFlight is a render in progress: requests for the same page wait for
+// it instead of rendering it again (64 visitors opening a page that just
+// changed render it once).
+type pageFlight struct {
+	done chan struct{}
+	page *cachedPage // nil: the leader's response was not cacheable
+}
+
+func newPageCache(maxBytes int64) *pageCache {
+	if maxBytes <= 0 {
+		return nil
+	}
+	return &pageCache{max: maxBytes, lru: list.New(), items: map[string]*list.Element{},
+		flight: map[string]*pageFlight{}}
+}
+
+// get returns the page under key if it was rendered at version and is
+// fresh, or the flight rendering it now (with leader false), or a new
+// flight that the caller leads and must end with finish.
+func (c *pageCache) get(key string, version int64, now time.Time) (p *cachedPage, f *pageFlight, leader bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if e, ok := c.items[key]; ok {
+		cp := e.Value.(*cachedPage)
+		if cp.version == version && now.Sub(cp.stored) < pageCacheTTL && !now.Before(cp.stored) {
+			c.lru.MoveToFront(e)
+			c.hits++
+			return cp, nil, false
+		}
+		c.remove(e)
+	}
+	c.misses++
+	if f, ok := c.flight[key]; ok {
+		return nil, f, false
+	}
+	f = &pageFlight{done: make(chan struct{})}
+	c.flight[key] = f
+	return nil, f, true
+}
+
+// finish ends the flight for key, keeping p (when not nil) and waking the
+// requests that waited for it.
+func (c *pageCache) finish(key string, f *pageFlight, p *cachedPage) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	delete(c.flight, key)
+	f.page = p
+	close(f.done)
+	if p == nil {
+		return
+	}
+	if e, ok := c.items[key]; ok {
+		c.remove(e)
+	}
+	c.items[key] = c.lru.PushFront(p)
+	c.size += p.cost()
+	for c.size > c.max && c.lru.Len() > 0 {
+		c.remove(c.lru.Back())
+	}
+}
+
+func (c *pageCache) remove(e *list.Element) {
+	p := c.lru.Remove(e).(*cachedPage)
+	delete(c.items, p.key)
+	c.size -= p.cost()
+}
+
+// cost is what a page counts against the cache's size.
+func (p *cachedPage) cost() int64 { return int64(len(p.body) + 2*len(p.key) + 256) }
+
+// stats returns the hit and miss counts, for tests and the debug page.
+func (c *pageCache) stats() (hits, misses int64) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.hits, c.misses
+}
+
+// cachePages serves a cached route: visitors' requests from the cache when
+// it holds the page at the current content version, others by next.
+func (s *Server) cachePages(next http.Handler) http.Handler {
+	if s.pages == nil {
+		return next
+	}
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if !s.cacheable(r) {
+			next.ServeHTTP(w, r)
+			return
+		}
+		version, ok := s.svc.ContentVersion(r.Context())
+		if !ok {
+			next.ServeHTTP(w, r)
+			return
+		}
+		key := lang(r) + " " + r.URL.RequestURI()
+		p, f, leader := s.pages.get(key, version, time.Now())
+		if p == nil && !leader {
+			select {
+			case <-f.done:
+				p = f.page
+			case <-r.Context().Done():
+				return
+			}
+		}
+		if p != nil {
+			writeCached(w, p, "hit")
+			return
+		}
+		if !leader { // the leader's page could not be kept: render our own
+			next.ServeHTTP(w, r)
+			return
+		}
+		rec := &pageRecorder{header: http.Header{}}
+		defer func() { // a panic must not leave followers waiting
+			if rec.status == 0 {
+				s.pages.finish(key, f, nil)
+			}
+		}()
+		next.ServeHTTP(rec, r)
+		if rec.status == 0 {
+			rec.status = http.StatusOK
+		}
+		var keep *cachedPage
+		if rec.status == http.StatusOK && rec.header.Get("Set-Cookie") == "" && rec.body.Len() <= pageCacheMaxPage &&
+			strings.HasPrefix(rec.header.Get("Content-Type"), "text/html") {
+			keep = &cachedPage{key: key, version: version, stored: time.Now(), header: rec.header,
+				body: bytes.Clone(rec.body.Bytes())}
+		}
+		s.pages.finish(key, f, keep)
+		for k, vs := range rec.header {
+			w.Header()[k] = vs
+		}
+		if keep != nil {
+			w.Header().Set("X-Ponte-Cache", "miss")
+		}
+		w.WriteHeader(rec.status)
+		w.Write(rec.body.Bytes())
+	})
+}
+
+// cacheable reports whether r may be answered from the cache: a visitor's
+// GET or HEAD with no one-shot message waiting.
+func (s *Server) cacheable(r *http.Request) bool {
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		return false
+	}
+	if currentUser(r) != nil {
+		return false
+	}
+	if _, err := r.Cookie(flashCookie); err == nil {
+		return false
+	}
+	return true
+}
+
+// writeCached answers with a cached page.
+func writeCached(w http.ResponseWriter, p *cachedPage, how string) {
+	h := w.Header()
+	for k, vs := range p.header {
+		h[k] = vs
+	}
+	h.Set("X-Ponte-Cache", how)
+	w.WriteHeader(http.StatusOK)
+	w.Write(p.body)
+}
+
+// pageRecorder captures a response so it can be kept.
+type pageRecorder struct {
+	header http.Header
+	status int
+	body   bytes.Buffer
+}
+
+func (r *pageRecorder) Header() http.Header { return r.header }
+
+func (r *pageRecorder) WriteHeader(code int) {
+	if r.status == 0 {
+		r.status = code
+	}
+}
+
+func (r *pageRecorder) Write(b []byte) (int, error) {
+	if r.status == 0 {
+		r.status = http.StatusOK
+	}
+	return r.body.Write(b)
+}
+
+// invalidate moves the content version after every request that may have
+// changed what visitors see: a state-changing method (or the e-mail
+// verification link, which activates an account) that succeeded. It covers
+// the API too, which is mounted behind it.
+func (s *Server) invalidate(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		writes := r.Method != http.MethodGet && r.Method != http.MethodHead && r.Method != http.MethodOptions
+		if r.Method == http.MethodGet && r.URL.Path == "/verify" {
+			writes = true
+		}
+		if !writes || uncachedWrites[r.URL.Path] {
+			next.ServeHTTP(w, r)
+			return
+		}
+		bw := &bumpWriter{ResponseWriter: w, bump: func() { s.svc.ContentChanged(r.Context()) }}
+		next.ServeHTTP(bw, r)
+		bw.WriteHeader(http.StatusOK) // a handler that wrote nothing succeeded
+	})
+}
+
+// bumpWriter moves the content version when a success status is written,
+// before the response leaves: a client that follows the redirect is sure
+// to see what it just changed.
+type bumpWriter struct {
+	http.ResponseWriter
+	bump    func()
+	written bool
+}
+
+func (w *bumpWriter) WriteHeader(code int) {
+	if w.written {
+		return
+	}
+	w.written = true
+	if code < 400 {
+		w.bump()
+	}
+	w.ResponseWriter.WriteHeader(code)
+}
+
+func (w *bumpWriter) Write(b []byte) (int, error) {
+	w.WriteHeader(http.StatusOK)
+	return w.ResponseWriter.Write(b)
+}
+
+// Unwrap lets http.ResponseController reach the real writer.
+func (w *bumpWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
