@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"golang.org/x/text/language"
 	"golang.org/x/text/language/display"
@@ -75,10 +76,40 @@ func (s *Service) Matches(ctx context.Context, actor *ponte.User, id int64, q Ma
 	if err != nil {
 		return nil, err
 	}
-	page := &MatchPage{Proposal: p, Kind: kind, Matches: []ponte.Match{}}
+	key := matchKey{viewer: actor.ID, proposal: p.ID, kind: kind, limit: lim, lang: q.Lang}
+	ms, err := cached(s, s.matches, ctx, key, func() ([]ponte.Match, error) {
+		return s.rankMatches(ctx, actor, p, kind, lim, q.Lang)
+	})
+	if err != nil {
+		return nil, err
+	}
+	return &MatchPage{Proposal: p, Kind: kind, Matches: ms}, nil
+}
+
+// matchKey is one viewer's matches of a proposal: what a viewer may see
+// of people differs, so each viewer has their own (only the proposal's
+// editors and moderators ask).
+type matchKey struct {
+	viewer, proposal int64
+	kind             string
+	limit            int
+	lang             string
+}
+
+// matchesTTL is the longest computed matches are kept, matchesKept how
+// many viewers' pages of matches are.
+const (
+	matchesTTL  = 10 * time.Minute
+	matchesKept = 1000
+)
+
+// rankMatches computes the matches of p for actor (Matches has checked
+// that actor may ask). The result is kept and shared: not to be changed.
+func (s *Service) rankMatches(ctx context.Context, actor *ponte.User, p *ponte.Proposal, kind string, lim int, lang string) ([]ponte.Match, error) {
+	out := []ponte.Match{}
 	terms, err := s.matchTerms(ctx, p)
 	if err != nil || len(terms) == 0 {
-		return page, err
+		return out, err
 	}
 	mq := ponte.MatchQuery{Terms: terms, Audience: ponte.AudienceOf(actor), ExcludeUserID: p.ProposerID,
 		Lang: p.Lang, PartnerTypes: p.PartnerTypes, Limit: matchCandidates}
@@ -97,14 +128,14 @@ func (s *Service) Matches(ctx context.Context, actor *ponte.User, id int64, q Ma
 	r := newMatchRanker(p, kind, terms, mq.Audience)
 	scored := r.rank(cands)
 	scored = scored[:min(lim, len(scored))]
-	labels, err := s.matchLabels(ctx, p, scored, q.Lang)
+	labels, err := s.matchLabels(ctx, p, scored, lang)
 	if err != nil {
 		return nil, err
 	}
 	for _, sc := range scored {
-		page.Matches = append(page.Matches, r.explain(sc, labels, q.Lang))
+		out = append(out, r.explain(sc, labels, lang))
 	}
-	return page, nil
+	return out, nil
 }
 
 // matchParams checks the kind and limit.

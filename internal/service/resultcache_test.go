@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ponte-platform/ponte"
 	"github.com/ponte-platform/ponte/internal/service"
 	"github.com/ponte-platform/ponte/internal/sqlstore/storetest"
 )
@@ -54,6 +55,50 @@ func TestHomeFeedKeptUntilContentChanges(t *testing.T) {
 		e.now = e.now.Add(time.Hour)
 		if fresh, _ := e.svc.ProposalsForMe(ctx, me, "en"); fresh == kept {
 			t.Fatal("a feed was kept past its time to live")
+		}
+	})
+}
+
+// TestMatchesKeptUntilContentChanges: a proposal's matches are computed
+// once per viewer while the content version holds, the permission check
+// still runs on every call, and a change is seen once the version moves.
+func TestMatchesKeptUntilContentChanges(t *testing.T) {
+	each(t, func(t *testing.T, e *env) {
+		ctx := context.Background()
+		w := newMatchWorld(t, e)
+		q := service.MatchesQuery{Lang: "en"}
+		first, err := e.svc.Matches(ctx, w.marco, w.p.ID, q)
+		if err != nil || len(first.Matches) == 0 {
+			t.Fatalf("matches = %+v, %v", first, err)
+		}
+		again, _ := e.svc.Matches(ctx, w.marco, w.p.ID, q)
+		if &again.Matches[0] != &first.Matches[0] {
+			t.Fatal("the matches were computed again with nothing changed")
+		}
+		if mod, _ := e.svc.Matches(ctx, w.mod, w.p.ID, q); len(mod.Matches) > 0 && &mod.Matches[0] == &first.Matches[0] {
+			t.Fatal("another viewer was served the proposer's matches")
+		}
+		if _, err := e.svc.Matches(ctx, w.stranger, w.p.ID, q); ponte.ErrorCode(err) != ponte.ENotFound {
+			t.Fatalf("a stranger asking after the proposer got %v", err)
+		}
+		// The best match (Mojca) hides her skills: kept matches still show
+		// her until the version moves, then she is gone.
+		best := first.Matches[0].ID
+		if best != w.mojca.ID {
+			t.Fatalf("best match %d, want Mojca %d", best, w.mojca.ID)
+		}
+		if err := e.svc.SetVisibility(ctx, w.mojca, ponte.SectionSkills, ponte.VisPrivate); err != nil {
+			t.Fatal(err)
+		}
+		if kept, _ := e.svc.Matches(ctx, w.marco, w.p.ID, q); kept.Matches[0].ID != best {
+			t.Fatal("the kept matches were not served")
+		}
+		e.svc.ContentChanged(ctx)
+		after, _ := e.svc.Matches(ctx, w.marco, w.p.ID, q)
+		for _, m := range after.Matches {
+			if m.ID == best {
+				t.Fatalf("after the change the hidden skills still match: %+v", after.Matches)
+			}
 		}
 	})
 }

@@ -49,6 +49,7 @@ type Service struct {
 	version versionState // the content version caches check; see contentversion.go
 	// Computed results kept until the content changes (resultcache.go).
 	homeFeeds *resultCache[homeFeedKey, *HomeFeed]
+	matches   *resultCache[matchKey, []ponte.Match]
 }
 
 // New returns a Service. sender may be nil (no SMTP configured).
@@ -76,7 +77,8 @@ func New(store ponte.Store, cfg Config, tr Translator, sender Sender, log *slog.
 	}
 	return &Service{store: store, cfg: cfg, tr: tr, sender: sender, log: log,
 		now: func() time.Time { return time.Now().UTC() }, poke: make(chan struct{}, 1),
-		homeFeeds: newResultCache[homeFeedKey, *HomeFeed](homeFeedsKept, homeFeedTTL)}
+		homeFeeds: newResultCache[homeFeedKey, *HomeFeed](homeFeedsKept, homeFeedTTL),
+		matches:   newResultCache[matchKey, []ponte.Match](matchesKept, matchesTTL)}
 }
 
 // SetClock replaces the clock, for tests.

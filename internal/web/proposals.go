@@ -50,8 +50,9 @@ type proposalSkillView struct {
 	LevelKey         string
 }
 
+// Lists show no description: the proposal page renders it (withDescription).
 func newProposalView(p *ponte.Proposal) proposalView {
-	v := proposalView{ID: p.ID, Title: p.Title, Summary: p.Summary, Description: orgMarkdown(p.Description),
+	v := proposalView{ID: p.ID, Title: p.Title, Summary: p.Summary,
 		TypeKey: "proposal.type." + p.Type, StatusKey: "proposal.status." + p.Status, Status: p.Status,
 		Lang: p.Lang, LangName: languageNames[p.Lang], Deadline: p.Deadline, CallRef: p.CallRef,
 		CallURL: p.CallURL, Proposer: p.ProposerName, OrgName: p.OrgName, Countries: p.Countries,
@@ -75,6 +76,12 @@ func newProposalView(p *ponte.Proposal) proposalView {
 	for _, r := range p.Regions {
 		v.Regions = append(v.Regions, orgRegionLabel(r))
 	}
+	return v
+}
+
+// withDescription adds the rendered description, for the proposal's page.
+func (v proposalView) withDescription(p *ponte.Proposal) proposalView {
+	v.Description = orgMarkdown(p.Description)
 	return v
 }
 

@@ -60,7 +60,7 @@ func (s *Server) renderProposalPage(w http.ResponseWriter, r *http.Request, stat
 	if err != nil {
 		return err
 	}
-	d := &proposalPageData{Proposal: newProposalView(p), CanEdit: canEdit, Form: f,
+	d := &proposalPageData{Proposal: newProposalView(p).withDescription(p), CanEdit: canEdit, Form: f,
 		Reasons: orgOptions([]string{ponte.CloseReasonPartnered, ponte.CloseReasonWithdrawn}, "proposal.reason.", f.Get("reason"))}
 	if canEdit {
 		d.CanPublish = p.Status == ponte.ProposalDraft
