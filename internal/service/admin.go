@@ -43,9 +43,17 @@ func (s *Service) CreateUser(ctx context.Context, in CreateUserInput) (*ponte.Us
 }
 
 // NeedsSetup reports whether the platform has no administrator yet, in which
-// case the first visitor is offered to become one.
+// case the first visitor is offered to become one. Once one exists the
+// answer cannot change (the last administrator can neither leave nor be
+// demoted), so it is remembered and the home page stops asking.
 func (s *Service) NeedsSetup(ctx context.Context) (bool, error) {
+	if s.hasAdmin.Load() {
+		return false, nil
+	}
 	admins, err := s.store.ListUsers(ctx, ponte.UserFilter{Role: ponte.RoleAdmin, Limit: 1})
+	if err == nil && len(admins) > 0 {
+		s.hasAdmin.Store(true)
+	}
 	return len(admins) == 0, err
 }
 

@@ -6,6 +6,7 @@ package service
 import (
 	"context"
 	"log/slog"
+	"sync/atomic"
 	"time"
 
 	"github.com/ponte-platform/ponte"
@@ -37,16 +38,17 @@ type Config struct {
 
 // Service is the application. Its methods are safe for concurrent use.
 type Service struct {
-	store   ponte.Store
-	cfg     Config
-	tr      Translator
-	sender  Sender // nil: mail is kept in the outbox and logged
-	log     *slog.Logger
-	now     func() time.Time
-	poke    chan struct{}
-	sug     suggester    // skill suggestions for texts, built on first use
-	skills  skillState   // the in-memory skill index; see skills_index.go
-	version versionState // the content version caches check; see contentversion.go
+	store    ponte.Store
+	cfg      Config
+	tr       Translator
+	sender   Sender // nil: mail is kept in the outbox and logged
+	log      *slog.Logger
+	now      func() time.Time
+	poke     chan struct{}
+	sug      suggester    // skill suggestions for texts, built on first use
+	skills   skillState   // the in-memory skill index; see skills_index.go
+	version  versionState // the content version caches check; see contentversion.go
+	hasAdmin atomic.Bool  // an administrator exists (NeedsSetup)
 	// Computed results kept until the content changes (resultcache.go).
 	homeFeeds *resultCache[homeFeedKey, *HomeFeed]
 	matches   *resultCache[matchKey, []ponte.Match]
