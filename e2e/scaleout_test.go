@@ -71,6 +71,34 @@ func TestTwoNodesBehindAProxy(t *testing.T) {
 	if r = p.do(c, nodes[1].URL, "GET", "/profile/edit", nil); r.status != 200 || !strings.Contains(r.body, headline) {
 		t.Fatalf("node 1 does not show the headline saved on node 0 (%d)", r.status)
 	}
+	// A visitor reads the member's public page on node 1, which caches it.
+	r = p.do(c, nodes[0].URL, "GET", "/profile", nil)
+	personPath := r.header.Get("Location")
+	if r.status != http.StatusSeeOther || !strings.HasPrefix(personPath, "/people/") {
+		t.Fatalf("/profile = %d → %q", r.status, personPath)
+	}
+	visitor := p.client()
+	for range 2 {
+		p.do(visitor, nodes[1].URL, "GET", personPath, nil)
+	}
+	if r = p.do(visitor, nodes[1].URL, "GET", personPath, nil); r.header.Get("X-Ponte-Cache") != "hit" {
+		t.Fatalf("node 1 does not cache the visitor's page (X-Ponte-Cache %q)", r.header.Get("X-Ponte-Cache"))
+	}
+
+	// Another edit on node 0: node 1's cached page gives way within its
+	// version recheck (a second), not its time to live (a minute).
+	headline += ", again"
+	if r = p.do(c, nodes[0].URL, "POST", "/profile/section/about", url.Values{"display_name": {m.Name},
+		"headline": {headline}}); r.status != http.StatusSeeOther {
+		t.Fatalf("second profile edit on node 0 = %d", r.status)
+	}
+	deadline := time.Now().Add(3 * time.Second)
+	for r = p.do(visitor, nodes[1].URL, "GET", personPath, nil); !strings.Contains(r.body, headline); r = p.do(visitor, nodes[1].URL, "GET", personPath, nil) {
+		if time.Now().After(deadline) {
+			t.Fatalf("node 1 still serves visitors the page from before node 0's edit (X-Ponte-Cache %q)", r.header.Get("X-Ponte-Cache"))
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
 
 	// Signing out on node 1 ends the session on node 0 too.
 	if r = p.do(c, nodes[1].URL, "POST", "/logout", nil); r.status != http.StatusSeeOther {
@@ -172,6 +200,7 @@ func (p *roundRobin) client() *http.Client {
 type proxied struct {
 	status int
 	body   string
+	header http.Header
 	node   int
 }
 
@@ -204,5 +233,5 @@ func (p *roundRobin) do(c *http.Client, base, method, path string, form url.Valu
 		node = p.last
 		p.mu.Unlock()
 	}
-	return proxied{status: resp.StatusCode, body: string(b), node: node}
+	return proxied{status: resp.StatusCode, body: string(b), header: resp.Header, node: node}
 }

@@ -10,8 +10,10 @@
 #   BENCH_GO=1           also run the Go benchmarks (BENCH_GO=0 skips them)
 #   BENCH_GO_TIME=50x    -benchtime of the Go benchmarks
 #   BENCH_PORT=18080     port of ponte serve (the static server uses +1)
-#   BENCH_TOKENS=20      API tokens rotated by wrk (the API allows 600
+#   BENCH_TOKENS=100     API tokens rotated by wrk (the API allows 600
 #                        requests a minute per member)
+#   BENCH_UNCACHED=1     also measure visitors' pages with the page cache
+#                        off (PONTE_PAGE_CACHE_MB=0): what a cache miss costs
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -20,7 +22,7 @@ DURATION=${BENCH_DURATION:-15s}
 CONNS=${BENCH_CONNECTIONS:-64}
 PORT=${BENCH_PORT:-18080}
 SPORT=$((PORT + 1))
-NTOKENS=${BENCH_TOKENS:-20}
+NTOKENS=${BENCH_TOKENS:-100}
 OUT=$ROOT/tmp/bench
 DB=$OUT/scale-$SCALE.db
 DBURL="sqlite://$DB"
@@ -57,22 +59,28 @@ PIDS=()
 cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
 trap cleanup EXIT
 
-log "starting ponte serve on 127.0.0.1:$PORT"
-PONTE_LOG_FORMAT=json PONTE_BASE_URL="http://127.0.0.1:$PORT" \
-  "$BIN" serve --addr "127.0.0.1:$PORT" --database "$DBURL" >"$OUT/ponte.out" 2>"$OUT/ponte.log" &
-PONTE_PID=$!
-PIDS+=("$PONTE_PID")
+# start_ponte [ENV=VALUE…] starts ponte serve with extra environment and
+# waits until it answers.
+start_ponte() {
+  log "starting ponte serve on 127.0.0.1:$PORT $*"
+  env "$@" PONTE_LOG_FORMAT=json PONTE_BASE_URL="http://127.0.0.1:$PORT" \
+    "$BIN" serve --addr "127.0.0.1:$PORT" --database "$DBURL" >"$OUT/ponte.out" 2>"$OUT/ponte.log" &
+  PONTE_PID=$!
+  PIDS+=("$PONTE_PID")
+  for _ in $(seq 300); do
+    curl -fs "http://127.0.0.1:$PORT/readyz" >/dev/null 2>&1 && break
+    kill -0 "$PONTE_PID" 2>/dev/null || { cat "$OUT/ponte.log" >&2; exit 1; }
+    sleep 0.2
+  done
+  # The skill index and the suggestion model are built in the background
+  # at start; measuring while they build would measure the build.
+  for _ in $(seq 600); do grep -q 'skill index built' "$OUT/ponte.log" && break; sleep 0.2; done
+}
+start_ponte
 "$OUT/staticserver" -addr "127.0.0.1:$SPORT" >/dev/null 2>&1 &
 PIDS+=("$!")
-for _ in $(seq 300); do
-  curl -fs "http://127.0.0.1:$PORT/readyz" >/dev/null 2>&1 && curl -fs "http://127.0.0.1:$SPORT/1" >/dev/null 2>&1 && break
-  kill -0 "$PONTE_PID" 2>/dev/null || { cat "$OUT/ponte.log" >&2; exit 1; }
-  sleep 0.2
-done
+for _ in $(seq 300); do curl -fs "http://127.0.0.1:$SPORT/1" >/dev/null 2>&1 && break; sleep 0.2; done
 BASE="http://127.0.0.1:$PORT"
-# The skill index and the suggestion model are built in the background at
-# start; measuring while they build would measure the build.
-for _ in $(seq 600); do grep -q 'skill index built' "$OUT/ponte.log" && break; sleep 0.2; done
 
 # A member: someone with a profile, skills and a region.
 EMAIL=$(q "SELECT u.email FROM users u JOIN profile_skills s ON s.user_id = u.id WHERE u.role = 'member' ORDER BY u.id LIMIT 1")
@@ -164,16 +172,17 @@ RES=$OUT/results.md
   echo "| page | bytes | p50 ms | p99 ms | req/s | non-2xx | static req/s (same size) | static p99 ms | ratio | RSS MiB |"
   echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 } >"$RES"
-for entry in "${PAGES[@]}"; do
-  IFS='|' read -r name auth path <<<"$entry"
-  hdr=()
+# measure NAME AUTH PATH: one table row (wrk on the page, then on a static
+# page of the same size).
+measure() {
+  local name=$1 auth=$2 path=$3 hdr=() code size p50 p99 rps bad mem sp99 srps ratio
   [ "$auth" = cookie ] && hdr=(-H "Cookie: $COOKIE")
   [ "$auth" = bearer ] && hdr=(-H "Authorization: Bearer ${TOKENS[0]}")
   read -r code size <<<"$(curl -s -o /dev/null -w '%{http_code} %{size_download}' "${hdr[@]}" "$BASE$path")"
   if [ "$code" != 200 ]; then
     log "skip $name: $path answers $code (not built yet?)"
     echo "| $name | | | | | | | | skipped: $path answers $code | |" >>"$RES"
-    continue
+    return
   fi
   for _ in $(seq "${BENCH_WARMUP:-20}"); do curl -s -o /dev/null "${hdr[@]}" "$BASE$path"; done
   log "wrk $name ($size bytes): $path"
@@ -182,9 +191,25 @@ for entry in "${PAGES[@]}"; do
   read -r _ sp99 srps _ <<<"$(wrkrun "http://127.0.0.1:$SPORT/$size" "$OUT/none.lua")"
   ratio=$(awk -v a="$rps" -v b="$srps" 'BEGIN { if (b > 0) printf "%.3f", a / b }')
   echo "| $name | $size | $p50 | $p99 | $rps | $bad | $srps | $sp99 | $ratio | $mem |" >>"$RES"
+}
+for entry in "${PAGES[@]}"; do
+  IFS='|' read -r name auth path <<<"$entry"
+  measure "$name" "$auth" "$path"
 done
+PEAK=$(rss VmHWM)
+if [ "${BENCH_UNCACHED:-1}" = 1 ]; then
+  # The same visitors' pages with the page cache off: every request renders.
+  kill "$PONTE_PID"
+  wait "$PONTE_PID" 2>/dev/null || true
+  start_ponte PONTE_PAGE_CACHE_MB=0
+  for entry in "${PAGES[@]}"; do
+    IFS='|' read -r name auth path <<<"$entry"
+    [ "$auth" = none ] && measure "$name, page cache off" "$auth" "$path"
+  done
+  PEAK="$PEAK (cache on), $(rss VmHWM) (cache off)"
+fi
 echo >>"$RES"
-echo "Ponte's peak resident memory (VmHWM) over the run: $(rss VmHWM) MiB." >>"$RES"
+echo "Ponte's peak resident memory (VmHWM) over the run: $PEAK MiB." >>"$RES"
 cat "$RES"
 
 if [ "${BENCH_GO:-1}" = 1 ]; then
