@@ -86,7 +86,10 @@ func proposalWhere(f ponte.ProposalFilter) ([]string, []any) {
 		add(`p.type IN (`+inList(len(f.Types))+`)`, strArgs(f.Types)...)
 	}
 	if len(f.ConceptIDs) > 0 {
-		add(`EXISTS (SELECT 1 FROM proposal_skills ps WHERE ps.proposal_id = p.id AND ps.concept_id IN (`+
+		// Driven from the skill's proposals (proposal_skills_concept), not by
+		// walking every proposal newest first and probing each: a skill few
+		// proposals need would read them all (18 ms → 0.8 ms at scale 1).
+		add(`p.id IN (SELECT ps.proposal_id FROM proposal_skills ps WHERE ps.concept_id IN (`+
 			inList(len(f.ConceptIDs))+`))`, orgArgs(f.ConceptIDs)...)
 	}
 	if lo, hi := ponte.RegionRange(f.Region); lo != "" {
