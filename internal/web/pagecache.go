@@ -76,8 +76,9 @@ type cachedPage struct {
 // it instead of rendering it again (64 visitors opening a page that just
 // changed render it once).
 type pageFlight struct {
-	done chan struct{}
-	page *cachedPage // nil: the leader's response was not cacheable
+	version int64 // the content version the leader read
+	done    chan struct{}
+	page    *cachedPage // nil: the leader's response was not cacheable
 }
 
 func newPageCache(maxBytes int64) *pageCache {
@@ -89,8 +90,11 @@ func newPageCache(maxBytes int64) *pageCache {
 }
 
 // get returns the page under key if it was rendered at version and is
-// fresh, or the flight rendering it now (with leader false), or a new
-// flight that the caller leads and must end with finish.
+// fresh, or the flight rendering it at version now (with leader false), or
+// a new flight that the caller leads and must end with finish, or nothing
+// when a flight of another version is under way (the caller renders
+// alone: a request that read a newer version must not be served a render
+// that may have started before the change).
 func (c *pageCache) get(key string, version int64, now time.Time) (p *cachedPage, f *pageFlight, leader bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -105,9 +109,12 @@ func (c *pageCache) get(key string, version int64, now time.Time) (p *cachedPage
 	}
 	c.misses++
 	if f, ok := c.flight[key]; ok {
+		if f.version != version {
+			return nil, nil, false
+		}
 		return nil, f, false
 	}
-	f = &pageFlight{done: make(chan struct{})}
+	f = &pageFlight{version: version, done: make(chan struct{})}
 	c.flight[key] = f
 	return nil, f, true
 }
@@ -167,6 +174,10 @@ func (s *Server) cachePages(next http.Handler) http.Handler {
 		}
 		key := lang(r) + " " + r.URL.RequestURI()
 		p, f, leader := s.pages.get(key, version, time.Now())
+		if p == nil && f == nil { // another version's render is under way
+			next.ServeHTTP(w, r)
+			return
+		}
 		if p == nil && !leader {
 			select {
 			case <-f.done:
@@ -184,8 +195,9 @@ func (s *Server) cachePages(next http.Handler) http.Handler {
 			return
 		}
 		rec := &pageRecorder{header: http.Header{}}
-		defer func() { // a panic must not leave followers waiting
-			if rec.status == 0 {
+		finished := false
+		defer func() { // a panic must not leave the flight open: later requests would wait on it
+			if !finished {
 				s.pages.finish(key, f, nil)
 			}
 		}()
@@ -199,6 +211,7 @@ func (s *Server) cachePages(next http.Handler) http.Handler {
 			keep = &cachedPage{key: key, version: version, stored: time.Now(), header: rec.header,
 				body: bytes.Clone(rec.body.Bytes())}
 		}
+		finished = true
 		s.pages.finish(key, f, keep)
 		for k, vs := range rec.header {
 			w.Header()[k] = vs

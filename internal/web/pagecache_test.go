@@ -248,3 +248,49 @@ func TestPageCacheUnit(t *testing.T) {
 		}
 	}
 }
+
+// TestPageCacheFlightOfAnotherVersion: a request that read a newer version
+// does not wait for (nor take) a render begun at an older one.
+func TestPageCacheFlightOfAnotherVersion(t *testing.T) {
+	c := newPageCache(1 << 20)
+	now := time.Now()
+	_, old, leader := c.get("k", 1, now)
+	if !leader {
+		t.Fatal("no leader")
+	}
+	if p, f, l := c.get("k", 2, now); p != nil || f != nil || l {
+		t.Fatalf("a newer request joined the old flight: %v %v %v", p, f, l)
+	}
+	c.finish("k", old, &cachedPage{key: "k", version: 1, stored: now, body: []byte("old")})
+	if p, f, _ := c.get("k", 2, now); p != nil {
+		t.Fatal("the old render was served at the newer version")
+	} else {
+		c.finish("k", f, nil)
+	}
+}
+
+// TestPageCachePanicEndsTheFlight: a render that panics ends its flight,
+// so the next request for the page renders instead of waiting forever.
+func TestPageCachePanicEndsTheFlight(t *testing.T) {
+	s := newSiteConfig(t, sqltest.URL(t, "sqlite"), Config{BaseURL: "http://ponte.test", PageCacheBytes: 1 << 20})
+	h := s.web.chain(s.web.cachePages(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		w.Write([]byte("half a page")) // a status is set before the panic
+		panic("boom")
+	})))
+	for i := range 2 {
+		done := make(chan int)
+		go func() {
+			rec := httptest.NewRecorder()
+			h.ServeHTTP(rec, httptest.NewRequest("GET", "/proposals", nil))
+			done <- rec.Code
+		}()
+		select {
+		case code := <-done:
+			if code != http.StatusInternalServerError {
+				t.Fatalf("request %d = %d, want 500", i, code)
+			}
+		case <-time.After(5 * time.Second):
+			t.Fatalf("request %d waits on the flight of a render that panicked", i)
+		}
+	}
+}
