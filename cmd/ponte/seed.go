@@ -93,9 +93,9 @@ func cmdSeed(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		}}
 	var rep *seed.Report
 	if path := sqlstore.SQLiteFile(a.cfg.DatabaseURL); path != "" {
-		rep, err = seedSQLiteFile(ctx, app, path, opt)
+		rep, err = seedSQLiteFile(ctx, app, path, opt, stderr)
 	} else {
-		opt.AfterLoad = afterLoad(app.svc)
+		opt.AfterLoad = afterLoad(app.svc, stderr)
 		rep, err = seed.Run(ctx, app.svc, sqlstore.New(app.db), opt)
 		app.close()
 	}
@@ -116,7 +116,7 @@ const seedBuildCacheMiB = 512
 // off, then flushed and renamed over path. A failure or an interruption
 // removes the build file, so the database is never half seeded. app is
 // closed on return.
-func seedSQLiteFile(ctx context.Context, app *app, path string, opt seed.Options) (*seed.Report, error) {
+func seedSQLiteFile(ctx context.Context, app *app, path string, opt seed.Options, stderr io.Writer) (*seed.Report, error) {
 	if n, err := sqlstore.New(app.db).SeedCountMembers(ctx); err != nil {
 		app.close()
 		return nil, err
@@ -132,54 +132,86 @@ func seedSQLiteFile(ctx context.Context, app *app, path string, opt seed.Options
 		return nil, errors.New("seed: another process (a server?) has the database open; stop it first")
 	}
 	build := path + ".seeding"
-	for _, f := range []string{build, build + "-journal"} { // left by a killed run
-		os.Remove(f)
-	}
+	removeBuild(build) // left by a killed run
 	err := app.db.SnapshotTo(ctx, build)
 	app.close() // the rename needs every connection to path closed
 	if err != nil {
-		os.Remove(build)
+		removeBuild(build)
 		return nil, err
 	}
-	rep, err := seedBuild(ctx, app, build, opt)
+	rep, err := seedBuild(ctx, app, build, opt, stderr)
 	if err != nil {
-		os.Remove(build)
+		removeBuild(build)
 		return nil, err
 	}
 	if err := sqlstore.SyncFile(build); err != nil {
-		os.Remove(build)
+		removeBuild(build)
 		return nil, err
 	}
 	if err := sqlstore.ReplaceFile(build, path); err != nil {
-		os.Remove(build)
+		removeBuild(build)
 		return nil, fmt.Errorf("seed: move %s into place: %w", build, err)
 	}
 	return rep, nil
 }
 
-// seedBuild seeds the build file and closes it.
-func seedBuild(ctx context.Context, app *app, build string, opt seed.Options) (*seed.Report, error) {
+// removeBuild removes a build file and what SQLite keeps beside it.
+func removeBuild(build string) {
+	for _, f := range []string{build, build + "-journal", build + "-wal", build + "-shm"} {
+		os.Remove(f)
+	}
+}
+
+// seedBuild seeds the build file and closes it. The rows are loaded on
+// one connection with journalling off; the search index is then built on
+// the file reopened as usual (WAL, a pool of readers beside the writer),
+// so that reading the content and writing the index run on both cores.
+func seedBuild(ctx context.Context, app *app, build string, opt seed.Options, stderr io.Writer) (*seed.Report, error) {
 	db, err := sqlstore.OpenSeedFile(ctx, build, seedBuildCacheMiB)
 	if err != nil {
 		return nil, err
 	}
 	st := sqlstore.New(db)
 	svc := service.New(st, service.Config{}, app.cat, nil, app.log)
-	opt.AfterLoad = afterLoad(svc)
 	rep, err := seed.Run(ctx, svc, st, opt)
-	if err == nil {
-		err = sqlstore.AnalyzeSeedFile(ctx, db)
+	if err = errors.Join(err, db.Close()); err != nil {
+		return nil, err
 	}
-	return rep, errors.Join(err, db.Close())
+	start := time.Now()
+	idx, err := sqlstore.Open(ctx, "sqlite://"+build)
+	if err != nil {
+		return nil, err
+	}
+	svc = service.New(sqlstore.New(idx), service.Config{}, app.cat, nil, app.log)
+	err = afterLoad(svc, stderr)(ctx)
+	if err == nil {
+		err = sqlstore.AnalyzeSeedFile(ctx, idx)
+	}
+	if err = errors.Join(err, idx.Close()); err != nil {
+		return nil, fmt.Errorf("seed: search index: %w", err)
+	}
+	rep.PhaseTimes = append(rep.PhaseTimes, seed.PhaseTime{Phase: "search index", Took: time.Since(start)})
+	rep.Took += time.Since(start)
+	return rep, nil
 }
 
 // afterLoad is what runs once the seed is written, in the same database:
 // it builds the search index over what was written (the seed writes rows
-// directly, past the services that index as they go). On SQLite it runs on
-// the build file before the rename, so a failure leaves nothing.
-func afterLoad(svc *service.Service) func(context.Context) error {
+// directly, past the services that index as they go), with progress on
+// stderr. On SQLite it runs on the build file before the rename, so a
+// failure leaves nothing.
+func afterLoad(svc *service.Service, stderr io.Writer) func(context.Context) error {
 	return func(ctx context.Context) error {
-		_, err := svc.RebuildSearchIndex(ctx, nil)
+		start, last, current := time.Now(), 0, ""
+		_, err := svc.RebuildSearchIndex(ctx, func(kind string, done int) {
+			if kind != current {
+				start, last, current = time.Now(), 0, kind
+			}
+			if done-last >= 50000 {
+				fmt.Fprintf(stderr, "search index (%s): %d (%.0f/s)\n", kind, done, float64(done)/time.Since(start).Seconds())
+				last = done
+			}
+		})
 		return err
 	}
 }

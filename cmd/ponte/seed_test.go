@@ -77,7 +77,7 @@ func TestSeedSQLiteFileAtomic(t *testing.T) {
 			sawBuild = statErr == nil
 			cancel()
 		}
-	}})
+	}}, io.Discard)
 	if !errors.Is(err, context.Canceled) {
 		t.Fatalf("interrupted seed: %v", err)
 	}

@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/ponte-platform/ponte"
 	"github.com/ponte-platform/ponte/internal/nuts"
@@ -221,26 +222,55 @@ func topFacets(opts []FacetOption, selected string) []FacetOption {
 // RebuildProgress is told how many documents of a kind were indexed so far.
 type RebuildProgress func(kind string, done int)
 
+// searchRebuilder is a store that loads a rebuild of the index faster than
+// document by document (sqlstore.Store.BeginSearchRebuild): called on the
+// rebuild's transaction, it removes the documents of kinds and returns
+// where to read content from (another connection, when it can), how to
+// write the new documents and the step that completes the index before
+// the commit. It is optional: any ponte.Store can be rebuilt with
+// UpsertSearchDocs.
+type searchRebuilder interface {
+	BeginSearchRebuild(ctx context.Context, kinds []string) (reader ponte.Store,
+		write func(context.Context, []*ponte.SearchDoc) error, finish func(context.Context) error, err error)
+}
+
 // RebuildSearchIndex rebuilds the index from the content (of the given
-// kinds, or all), kind by kind, each in one transaction (readers keep the
-// old index until it commits), streaming ids by keyset and building
-// documents in batches.
+// kinds, or all) in one transaction: readers keep the old index until it
+// commits, and an interruption leaves it as it was. Ids stream by keyset;
+// a pipeline loads the next batches and tokenises them while the current
+// one is written (see rebuildPipeline).
 // The seed and the organisation import, which write rows directly, call
 // it at their end; so does `ponte search reindex`.
 func (s *Service) RebuildSearchIndex(ctx context.Context, progress RebuildProgress, kinds ...string) (int, error) {
 	if len(kinds) == 0 {
 		kinds = ponte.SearchKinds
 	}
-	total := 0
 	for _, kind := range kinds {
 		if _, ok := docBuilders[kind]; !ok {
-			return total, ponte.Errorf(ponte.EInvalid, "error.choose_option")
+			return 0, ponte.Errorf(ponte.EInvalid, "error.choose_option")
 		}
-		n, err := rebuildKind(ctx, s.store, kind, progress)
-		total += n
-		if err != nil {
-			return total, err
+	}
+	total := 0
+	err := s.store.Tx(ctx, func(tx ponte.Store) error {
+		reader, write, finish := tx, tx.UpsertSearchDocs, func(context.Context) error { return nil }
+		if b, ok := tx.(searchRebuilder); ok {
+			var err error
+			if reader, write, finish, err = b.BeginSearchRebuild(ctx, kinds); err != nil {
+				return err
+			}
 		}
+		labels := labelCache{}
+		for _, kind := range kinds {
+			n, err := rebuildPipeline(ctx, reader, tx, write, kind, labels, progress)
+			total += n
+			if err != nil {
+				return err
+			}
+		}
+		return finish(ctx)
+	})
+	if err != nil {
+		return 0, err
 	}
 	return total, nil
 }
@@ -249,42 +279,139 @@ func (s *Service) RebuildSearchIndex(ctx context.Context, progress RebuildProgre
 const rebuildBatch = 500
 
 // rebuildKind rebuilds the documents of one kind in a transaction on st
-// (joining st's own, if st is one).
+// (joining st's own, if st is one), reading and writing through it: the
+// organisation import calls it on its transaction, whose rows are not
+// committed yet.
 func rebuildKind(ctx context.Context, st ponte.Store, kind string, progress RebuildProgress) (int, error) {
 	done := 0
-	labels := labelCache{}
 	err := st.Tx(ctx, func(tx ponte.Store) error {
-		if err := tx.ClearSearchIndex(ctx, kind); err != nil {
-			return err
-		}
-		var after int64
-		for {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-			ids, err := tx.SearchSourceIDs(ctx, ponte.SearchSource{Kind: kind, After: after, Limit: rebuildBatch})
-			if err != nil || len(ids) == 0 {
-				return err
-			}
-			docs, err := docBuilders[kind](ctx, tx, ids, labels)
-			if err != nil {
-				return err
-			}
-			batch := make([]*ponte.SearchDoc, 0, len(docs))
-			for _, id := range ids {
-				if d, ok := docs[id]; ok {
-					batch = append(batch, d)
-				}
-			}
-			if err := tx.UpsertSearchDocs(ctx, batch); err != nil {
-				return err
-			}
-			done += len(batch)
-			after = ids[len(ids)-1]
-			if progress != nil {
-				progress(kind, done)
-			}
-		}
+		var err error
+		done, err = rebuildPipeline(ctx, tx, tx, tx.UpsertSearchDocs, kind, labelCache{}, progress)
+		return err
 	})
 	return done, err
 }
+
+// rebuildStep is one batch of documents on its way through a rebuild.
+type rebuildStep struct {
+	docs []*indexDoc
+	err  error
+}
+
+// rebuildPipeline replaces the documents of kind on w with documents built
+// from the content read on r, in three stages that overlap: loading (r's
+// queries and the visitor views), tokenising (Go only: folding and
+// stemming) and writing (write, on w). On two cores the tokenising runs
+// while the database works, and the loading too when r is another
+// connection. Batches keep their id order, which is the hits' order.
+// labels is only touched by the loading stage.
+func rebuildPipeline(ctx context.Context, r, w ponte.Store, write func(context.Context, []*ponte.SearchDoc) error,
+	kind string, labels labelCache, progress RebuildProgress) (int, error) {
+	if err := w.ClearSearchIndex(ctx, kind); err != nil {
+		return 0, err
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	var stages sync.WaitGroup
+	defer stages.Wait() // no stage outlives the transaction it reads
+	defer cancel()
+	// One connection (a transaction read and written by both ends) serves
+	// one statement at a time: PostgreSQL refuses a query while another's
+	// rows are being read.
+	var conn sync.Locker = noLock{}
+	if r == w {
+		conn = &sync.Mutex{}
+	}
+	loaded, tokenized := make(chan rebuildStep, 2), make(chan rebuildStep, 2)
+	stages.Go(func() { loadDocs(ctx, r, conn, kind, labels, loaded) })
+	stages.Go(func() { tokenizeDocs(ctx, loaded, tokenized) })
+	done := 0
+	for step := range tokenized {
+		if step.err != nil {
+			return done, step.err
+		}
+		batch := make([]*ponte.SearchDoc, len(step.docs))
+		for i, d := range step.docs {
+			batch[i] = d.SearchDoc
+		}
+		conn.Lock()
+		err := write(ctx, batch)
+		conn.Unlock()
+		if err != nil {
+			return done, err
+		}
+		done += len(batch)
+		if progress != nil {
+			progress(kind, done)
+		}
+	}
+	return done, ctx.Err()
+}
+
+// loadDocs is the first stage of a rebuild: it sends kind's documents,
+// untokenised, batch by batch in id order, then closes out. An error is
+// the last step sent.
+func loadDocs(ctx context.Context, st ponte.Store, conn sync.Locker, kind string, labels labelCache, out chan<- rebuildStep) {
+	defer close(out)
+	var after int64
+	for {
+		if err := ctx.Err(); err != nil {
+			return
+		}
+		conn.Lock()
+		ids, err := st.SearchSourceIDs(ctx, ponte.SearchSource{Kind: kind, After: after, Limit: rebuildBatch})
+		var docs map[int64]*indexDoc
+		if err == nil && len(ids) > 0 {
+			docs, err = docBuilders[kind](ctx, st, ids, labels)
+		}
+		conn.Unlock()
+		if err != nil || len(ids) == 0 {
+			send(ctx, out, rebuildStep{err: err})
+			return
+		}
+		step := rebuildStep{docs: make([]*indexDoc, 0, len(docs))}
+		for _, id := range ids {
+			if d, ok := docs[id]; ok {
+				step.docs = append(step.docs, d)
+			}
+		}
+		if !send(ctx, out, step) {
+			return
+		}
+		after = ids[len(ids)-1]
+	}
+}
+
+// tokenizeDocs is the second stage of a rebuild: it tokenises each batch
+// from in and passes it on, in order.
+func tokenizeDocs(ctx context.Context, in <-chan rebuildStep, out chan<- rebuildStep) {
+	defer close(out)
+	for step := range in {
+		for _, d := range step.docs {
+			d.tokenize()
+		}
+		if !send(ctx, out, step) {
+			return
+		}
+	}
+}
+
+// send passes a step on unless the rebuild was abandoned; an empty step
+// (the end, with no error) is not sent.
+func send(ctx context.Context, out chan<- rebuildStep, step rebuildStep) bool {
+	if step.err == nil && step.docs == nil {
+		return true
+	}
+	select {
+	case out <- step:
+		return true
+	case <-ctx.Done():
+		return false
+	}
+}
+
+// noLock is the sync.Locker of a rebuild that reads and writes on
+// different connections.
+type noLock struct{}
+
+func (noLock) Lock()   {}
+func (noLock) Unlock() {}

@@ -1,9 +1,11 @@
 package service
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/ponte-platform/ponte"
@@ -18,7 +20,23 @@ import (
 // reindex from every mutation of what it indexes.
 // labels caches the skill labels read while building; a rebuild shares
 // one across its batches, so a popular skill's labels are read once.
-type docBuilder func(ctx context.Context, st ponte.Store, ids []int64, labels labelCache) (map[int64]*ponte.SearchDoc, error)
+// Documents come back untokenised (see indexDoc.tokenize), so that a
+// rebuild tokenises them beside the database's work.
+type docBuilder func(ctx context.Context, st ponte.Store, ids []int64, labels labelCache) (map[int64]*indexDoc, error)
+
+// indexDoc is a document before tokenising: extra is searchable text that
+// is matched but not shown (skill labels in every language…).
+type indexDoc struct {
+	*ponte.SearchDoc
+	extra []string
+}
+
+// tokenize sets the document's tokens from its title, body and extra text.
+func (d *indexDoc) tokenize() *ponte.SearchDoc {
+	tk := search.Index(d.Lang, append([]string{d.Title, d.Body}, d.extra...)...)
+	d.Raw, d.Stems = tk.Raw, tk.Stems
+	return d.SearchDoc
+}
 
 // docBuilders maps each kind to its builder.
 var docBuilders = map[string]docBuilder{
@@ -42,7 +60,7 @@ func reindex(ctx context.Context, st ponte.Store, kind string, ids ...int64) err
 	up := make([]*ponte.SearchDoc, 0, len(docs))
 	for _, id := range ids {
 		if d, ok := docs[id]; ok {
-			up = append(up, d)
+			up = append(up, d.tokenize())
 			continue
 		}
 		if err := st.DeleteSearchDoc(ctx, kind, id); err != nil {
@@ -62,12 +80,12 @@ var visitor = ponte.Audience{Levels: []ponte.Visibility{ponte.VisPublic}}
 
 // personDocs builds people's documents from what visitors see of their
 // profiles (viewProfile applies the section visibilities).
-func personDocs(ctx context.Context, st ponte.Store, ids []int64, cache labelCache) (map[int64]*ponte.SearchDoc, error) {
+func personDocs(ctx context.Context, st ponte.Store, ids []int64, cache labelCache) (map[int64]*indexDoc, error) {
 	ps, err := st.ProfilesByUsers(ctx, ids)
 	if err != nil {
 		return nil, err
 	}
-	skills, err := st.ProfileSkills(ctx, ids, "en")
+	skills, err := indexSkills(ctx, st, ids, cache)
 	if err != nil {
 		return nil, err
 	}
@@ -88,7 +106,7 @@ func personDocs(ctx context.Context, st ponte.Store, ids []int64, cache labelCac
 	if err != nil {
 		return nil, err
 	}
-	out := make(map[int64]*ponte.SearchDoc, len(views))
+	out := make(map[int64]*indexDoc, len(views))
 	for id, v := range views {
 		out[id] = personDoc(v, labels)
 	}
@@ -96,7 +114,7 @@ func personDocs(ctx context.Context, st ponte.Store, ids []int64, cache labelCac
 }
 
 // personDoc is the document of one visible profile.
-func personDoc(v *PersonView, labels map[int64][]string) *ponte.SearchDoc {
+func personDoc(v *PersonView, labels map[int64][]string) *indexDoc {
 	d := &ponte.SearchDoc{Kind: ponte.SearchPerson, ID: v.UserID, Title: v.DisplayName,
 		Body:    joinText(v.Headline, plainText(v.Bio), v.Offer, v.Seek, strings.Join(v.Affiliations, "; ")),
 		S3Areas: v.S3Areas, UpdatedAt: v.UpdatedAt, Regions: regionsOf([]string{v.Region}, []string{v.Country})}
@@ -105,28 +123,67 @@ func personDoc(v *PersonView, labels map[int64][]string) *ponte.SearchDoc {
 		d.Skills = append(d.Skills, sk.ConceptID)
 		extra = append(extra, labels[sk.ConceptID]...)
 	}
-	return tokenize(d, extra...)
+	return &indexDoc{d, extra}
+}
+
+// searchSkillStore reads the least of profile skills a document needs
+// (sqlstore.Store.SearchProfileSkills): concepts and levels, by user.
+type searchSkillStore interface {
+	SearchProfileSkills(ctx context.Context, userIDs []int64) (map[int64][]*ponte.ProfileSkill, error)
+}
+
+// indexSkills returns the skills of the users' profiles in the order a
+// profile shows them (highest level first, then by English label, then by
+// concept id), with their labels in cache. A store that reads concepts and
+// levels alone is asked for those, and the labels come from cache.
+func indexSkills(ctx context.Context, st ponte.Store, ids []int64, cache labelCache) (map[int64][]*ponte.ProfileSkill, error) {
+	lean, ok := st.(searchSkillStore)
+	if !ok {
+		return st.ProfileSkills(ctx, ids, "en")
+	}
+	skills, err := lean.SearchProfileSkills(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	var conceptIDs []int64
+	for _, sks := range skills {
+		for _, sk := range sks {
+			conceptIDs = append(conceptIDs, sk.ConceptID)
+		}
+	}
+	labels, err := cache.skillLabels(ctx, st, conceptIDs)
+	if err != nil {
+		return nil, err
+	}
+	for _, sks := range skills {
+		slices.SortFunc(sks, func(a, b *ponte.ProfileSkill) int {
+			return cmp.Or(cmp.Compare(b.Level, a.Level),
+				strings.Compare(labels.english(a.ConceptID), labels.english(b.ConceptID)),
+				cmp.Compare(a.ConceptID, b.ConceptID))
+		})
+	}
+	return skills, nil
 }
 
 // orgDocs builds organisations' documents; an organisation's profile is public.
-func orgDocs(ctx context.Context, st ponte.Store, ids []int64, _ labelCache) (map[int64]*ponte.SearchDoc, error) {
+func orgDocs(ctx context.Context, st ponte.Store, ids []int64, _ labelCache) (map[int64]*indexDoc, error) {
 	orgs, err := st.OrganisationsByIDs(ctx, ids)
 	if err != nil {
 		return nil, err
 	}
-	out := make(map[int64]*ponte.SearchDoc, len(orgs))
+	out := make(map[int64]*indexDoc, len(orgs))
 	for id, o := range orgs {
 		d := &ponte.SearchDoc{Kind: ponte.SearchOrganisation, ID: o.ID, Title: o.Name,
 			Body: joinText(plainText(o.Description), o.Address), S3Areas: o.S3Areas, UpdatedAt: o.UpdatedAt,
 			Regions: regionsOf([]string{o.Region}, []string{o.Country})}
-		out[id] = tokenize(d, o.Website)
+		out[id] = &indexDoc{d, []string{o.Website}}
 	}
 	return out, nil
 }
 
 // proposalDocs builds the documents of the public (published or closed)
 // proposals among ids.
-func proposalDocs(ctx context.Context, st ponte.Store, ids []int64, cache labelCache) (map[int64]*ponte.SearchDoc, error) {
+func proposalDocs(ctx context.Context, st ponte.Store, ids []int64, cache labelCache) (map[int64]*indexDoc, error) {
 	all, err := st.ProposalsByIDs(ctx, ids, "en")
 	if err != nil {
 		return nil, err
@@ -143,7 +200,7 @@ func proposalDocs(ctx context.Context, st ponte.Store, ids []int64, cache labelC
 	if err != nil {
 		return nil, err
 	}
-	out := make(map[int64]*ponte.SearchDoc, len(ps))
+	out := make(map[int64]*indexDoc, len(ps))
 	for _, p := range ps {
 		d := &ponte.SearchDoc{Kind: ponte.SearchProposal, ID: p.ID, Lang: p.Lang, Title: p.Title,
 			Body: joinText(p.Summary, plainText(p.Description)), Skills: p.SkillIDs(), S3Areas: p.S3Areas,
@@ -152,17 +209,9 @@ func proposalDocs(ctx context.Context, st ponte.Store, ids []int64, cache labelC
 		for _, id := range d.Skills {
 			extra = append(extra, labels[id]...)
 		}
-		out[p.ID] = tokenize(d, extra...)
+		out[p.ID] = &indexDoc{d, extra}
 	}
 	return out, nil
-}
-
-// tokenize sets d's tokens from its title, body and extra searchable text
-// (skill labels in every language, which are matched but not shown).
-func tokenize(d *ponte.SearchDoc, extra ...string) *ponte.SearchDoc {
-	tk := search.Index(d.Lang, append([]string{d.Title, d.Body}, extra...)...)
-	d.Raw, d.Stems = tk.Raw, tk.Stems
-	return d
 }
 
 // skillLabels returns the preferred labels of concepts in every Ponte
@@ -173,7 +222,7 @@ type labelCache map[int64][]string
 // skillLabels returns the labels of the concepts ids (each concept's label
 // in every language that has one, English always), reading only those not
 // in c yet and keeping them there.
-func (c labelCache) skillLabels(ctx context.Context, st ponte.Store, ids []int64) (map[int64][]string, error) {
+func (c labelCache) skillLabels(ctx context.Context, st ponte.Store, ids []int64) (labelCache, error) {
 	var missing []int64
 	for _, id := range uniqueIDs(ids) {
 		if _, ok := c[id]; !ok {
@@ -183,7 +232,7 @@ func (c labelCache) skillLabels(ctx context.Context, st ponte.Store, ids []int64
 	if len(missing) == 0 {
 		return c, nil
 	}
-	for _, lang := range ponte.Languages {
+	for _, lang := range englishFirst {
 		cs, err := st.ConceptsByID(ctx, missing, lang)
 		if err != nil {
 			return nil, err
@@ -200,6 +249,20 @@ func (c labelCache) skillLabels(ctx context.Context, st ponte.Store, ids []int64
 		}
 	}
 	return c, nil
+}
+
+// englishFirst is ponte.Languages with English first: a concept's first
+// label in a labelCache is its English one (or its URI), see english.
+var englishFirst = append([]string{"en"}, slices.DeleteFunc(slices.Clone(ponte.Languages),
+	func(l string) bool { return l == "en" })...)
+
+// english returns the English label of a concept in c (its URI if it has
+// none, "" if c does not hold it): what profiles order skills by.
+func (c labelCache) english(id int64) string {
+	if ls := c[id]; len(ls) > 0 {
+		return ls[0]
+	}
+	return ""
 }
 
 // uniqueIDs returns ids without repeats, in first-seen order.

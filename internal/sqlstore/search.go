@@ -3,6 +3,7 @@ package sqlstore
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"strconv"
 	"strings"
 
@@ -41,6 +42,12 @@ func (s *Store) upsertSearchBatch(ctx context.Context, docs []*ponte.SearchDoc) 
 			return mapErr("UpsertSearchDocs.delete", err)
 		}
 	}
+	return s.insertSearchDocs(ctx, docs)
+}
+
+// insertSearchDocs adds documents, which must not be in the index (a
+// duplicate breaks the unique index on kind and id).
+func (s *Store) insertSearchDocs(ctx context.Context, docs []*ponte.SearchDoc) error {
 	rows := make([][]any, len(docs))
 	for i, d := range docs {
 		rows[i] = s.searchRow(d)
@@ -129,4 +136,197 @@ func (s *Store) SearchSourceIDs(ctx context.Context, src ponte.SearchSource) ([]
 			return r.Scan(&out[len(out)-1])
 		})
 	return out, err
+}
+
+// FTS5 settings of a bulk rebuild: a large in-memory hash flushes the index
+// in a few big segments instead of one small segment per statement, and
+// automerge is off while they are written (crisis merges still bound the
+// number of segments; one optimize merges them at the end). The defaults
+// are put back before the transaction commits.
+const (
+	ftsBulkHashSize    = 128 << 20
+	ftsDefaultHashSize = 1 << 20
+	ftsDefaultMerge    = 4
+	// ftsBulkChunk is how many documents a bulk rebuild writes to
+	// search_docs before it indexes them in FTS5 with one statement (each
+	// statement flushes the hash into a segment).
+	ftsBulkChunk = 25000
+)
+
+// BeginSearchRebuild prepares s, which must be a transaction, for a rebuild
+// of the index: it removes the documents of kinds, and returns where to
+// read content from, write to send the new documents through, and finish
+// to complete the index before the commit. reader is the pool when the
+// database lets readers run beside the writer (content does not change
+// under a rebuild, which holds the write lock), else s itself.
+//
+// On SQLite the triggers that feed FTS5 row by row are dropped (inside the
+// transaction, so a rollback brings them back). When no other documents
+// remain, FTS5 is emptied and indexes the new documents in large chunks
+// as they come; otherwise finish rebuilds FTS5 from search_docs in one
+// pass. finish merges the segments and restores the settings and the
+// triggers. On PostgreSQL documents carry their tsvector and are written
+// as by UpsertSearchDocs.
+func (s *Store) BeginSearchRebuild(ctx context.Context, kinds []string) (reader ponte.Store,
+	write func(context.Context, []*ponte.SearchDoc) error, finish func(context.Context) error, err error) {
+	if !s.inTx {
+		return nil, nil, nil, fmt.Errorf("sqlstore.BeginSearchRebuild: outside a transaction")
+	}
+	reader = New(s.db)
+	if isSeedFile(s.db) { // one connection: the transaction is the only way in
+		reader = s
+	}
+	if s.db.dialect == Postgres {
+		for _, k := range kinds {
+			if err := s.ClearSearchIndex(ctx, k); err != nil {
+				return nil, nil, nil, err
+			}
+		}
+		return reader, s.insertSearchDocs, func(context.Context) error { return nil }, nil
+	}
+	r := &ftsRebuild{s: s}
+	if err := r.begin(ctx, kinds); err != nil {
+		return nil, nil, nil, err
+	}
+	return reader, r.write, r.finish, nil
+}
+
+// ftsRebuild is a bulk rebuild of the SQLite index in progress.
+type ftsRebuild struct {
+	s           *Store
+	triggers    []string // the statements that create the triggers again
+	incremental bool     // FTS5 indexes chunks as they come (else one rebuild at the end)
+	indexed     int64    // the highest search_docs id FTS5 indexed
+	pending     int      // documents written since
+}
+
+// begin drops the triggers, removes the documents of kinds and sets FTS5
+// up for bulk writing.
+func (r *ftsRebuild) begin(ctx context.Context, kinds []string) error {
+	s := r.s
+	var names []string
+	err := s.queryEach(ctx, s.w, "BeginSearchRebuild", `SELECT name, sql FROM sqlite_master
+		WHERE type = 'trigger' AND tbl_name = 'search_docs' ORDER BY name`, nil, func(rows *sql.Rows) error {
+		var name, q string
+		err := rows.Scan(&name, &q)
+		names, r.triggers = append(names, name), append(r.triggers, q)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	for _, n := range names {
+		if _, err := s.w.ExecContext(ctx, `DROP TRIGGER "`+n+`"`); err != nil {
+			return mapErr("BeginSearchRebuild.triggers", err)
+		}
+	}
+	for _, k := range kinds {
+		if err := s.ClearSearchIndex(ctx, k); err != nil {
+			return err
+		}
+	}
+	var left bool
+	if err := s.w.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM search_docs)`).Scan(&left); err != nil {
+		return mapErr("BeginSearchRebuild", err)
+	}
+	if r.incremental = !left; r.incremental {
+		if _, err := s.w.ExecContext(ctx, `INSERT INTO search_fts (search_fts) VALUES ('delete-all')`); err != nil {
+			return mapErr("BeginSearchRebuild.fts", err)
+		}
+		if err := s.w.QueryRowContext(ctx, `SELECT COALESCE(MAX(id), 0) FROM search_docs`).Scan(&r.indexed); err != nil {
+			return mapErr("BeginSearchRebuild", err)
+		}
+	}
+	return s.ftsConfig(ctx, ftsBulkHashSize, 0)
+}
+
+// write adds documents to search_docs (begin removed those of the kinds
+// rebuilt) and, every ftsBulkChunk documents of an incremental rebuild,
+// indexes them in FTS5.
+func (r *ftsRebuild) write(ctx context.Context, docs []*ponte.SearchDoc) error {
+	if err := r.s.insertSearchDocs(ctx, docs); err != nil {
+		return err
+	}
+	if r.pending += len(docs); r.incremental && r.pending >= ftsBulkChunk {
+		return r.indexPending(ctx)
+	}
+	return nil
+}
+
+// indexPending indexes in FTS5 the documents written since the last time.
+func (r *ftsRebuild) indexPending(ctx context.Context) error {
+	var top int64
+	if err := r.s.w.QueryRowContext(ctx, `SELECT COALESCE(MAX(id), 0) FROM search_docs`).Scan(&top); err != nil {
+		return mapErr("search_fts.index", err)
+	}
+	if top > r.indexed {
+		_, err := r.s.w.ExecContext(ctx, `INSERT INTO search_fts (rowid, raw, stems, facets)
+			SELECT id, raw, stems, facets FROM search_docs WHERE id > ? AND id <= ? ORDER BY id`, r.indexed, top)
+		if err != nil {
+			return mapErr("search_fts.index", err)
+		}
+	}
+	r.indexed, r.pending = top, 0
+	return nil
+}
+
+// finish completes FTS5 (the last chunk, or a rebuild of everything),
+// merges its segments into one, and puts the settings and the triggers
+// back.
+func (r *ftsRebuild) finish(ctx context.Context) error {
+	s := r.s
+	if r.incremental {
+		if err := r.indexPending(ctx); err != nil {
+			return err
+		}
+	} else if _, err := s.w.ExecContext(ctx, `INSERT INTO search_fts (search_fts) VALUES ('rebuild')`); err != nil {
+		return mapErr("search_fts.rebuild", err)
+	}
+	if _, err := s.w.ExecContext(ctx, `INSERT INTO search_fts (search_fts) VALUES ('optimize')`); err != nil {
+		return mapErr("search_fts.optimize", err)
+	}
+	if err := s.ftsConfig(ctx, ftsDefaultHashSize, ftsDefaultMerge); err != nil {
+		return err
+	}
+	for _, q := range r.triggers {
+		if _, err := s.w.ExecContext(ctx, q); err != nil {
+			return mapErr("search_fts.trigger", err)
+		}
+	}
+	return nil
+}
+
+// ftsConfig sets the FTS5 hash size and automerge of search_fts.
+func (s *Store) ftsConfig(ctx context.Context, hashSize, automerge int) error {
+	for _, kv := range [][2]any{{"hashsize", hashSize}, {"automerge", automerge}} {
+		if _, err := s.w.ExecContext(ctx, `INSERT INTO search_fts (search_fts, rank) VALUES (?, ?)`, kv[0], kv[1]); err != nil {
+			return mapErr("search_fts.config", err)
+		}
+	}
+	return nil
+}
+
+// SearchProfileSkills returns the skills of the users' profiles with only
+// what their search documents need, the concept and the level, by user, in
+// no particular order: ProfileSkills also reads labels, evidence and
+// endorsement counts, and sorts by label, which a rebuild of millions of
+// profiles cannot afford. The caller orders them as ProfileSkills does.
+func (s *Store) SearchProfileSkills(ctx context.Context, userIDs []int64) (map[int64][]*ponte.ProfileSkill, error) {
+	out := make(map[int64][]*ponte.ProfileSkill, len(userIDs))
+	for _, c := range chunks(len(userIDs), 1) {
+		err := s.queryEach(ctx, s.r, "SearchProfileSkills", `SELECT user_id, concept_id, level FROM profile_skills
+			WHERE user_id IN (`+inList(c[1]-c[0])+`)`,
+			idArgs(userIDs[c[0]:c[1]]), func(r *sql.Rows) error {
+				k := &ponte.ProfileSkill{}
+				if err := r.Scan(&k.UserID, &k.ConceptID, &k.Level); err != nil {
+					return err
+				}
+				out[k.UserID] = append(out[k.UserID], k)
+				return nil
+			})
+		if err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
 }

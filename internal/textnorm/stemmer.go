@@ -18,6 +18,7 @@ import (
 // their own suffix lists (internal/suggest, internal/search).
 type LightStemmer struct {
 	passes    [][]suffixRule
+	byLast    []*[256][]suffixRule // per pass: its rules by the suffix's last byte
 	exclusive bool
 }
 
@@ -42,15 +43,39 @@ func NewLightStemmer(minStem int, exclusive bool, passes ...[]string) *LightStem
 		// Longest first, so "-azioni" wins over "-i".
 		sort.SliceStable(rules, func(i, j int) bool { return len(rules[i].suffix) > len(rules[j].suffix) })
 		s.passes = append(s.passes, rules)
+		s.byLast = append(s.byLast, indexByLastByte(rules))
 	}
 	return s
+}
+
+// indexByLastByte groups rules by the last byte of their suffix, each
+// group in the rules' order, so a word is tried only against the suffixes
+// that can end it (an empty suffix ends every word: it joins every group).
+// Stemming is the hot loop of indexing; this is what keeps it cheap.
+func indexByLastByte(rules []suffixRule) *[256][]suffixRule {
+	var idx [256][]suffixRule
+	for _, r := range rules {
+		if r.suffix == "" {
+			for b := range idx {
+				idx[b] = append(idx[b], r)
+			}
+			continue
+		}
+		b := r.suffix[len(r.suffix)-1]
+		idx[b] = append(idx[b], r)
+	}
+	return &idx
 }
 
 // Stem applies each pass once, or until one applies if s is exclusive, to
 // a folded word.
 func (s *LightStemmer) Stem(w string) string {
-	for _, rules := range s.passes {
-		v := applyFirst(w, rules)
+	for _, idx := range s.byLast {
+		last := byte(0) // an empty word: only empty suffixes (in every group) fit
+		if w != "" {
+			last = w[len(w)-1]
+		}
+		v := applyFirst(w, idx[last])
 		if s.exclusive && v != w {
 			return v
 		}
@@ -59,14 +84,15 @@ func (s *LightStemmer) Stem(w string) string {
 	return w
 }
 
-// applyFirst applies the longest rule of one pass that fits w.
+// applyFirst applies the longest rule of one pass that fits w, given the
+// rules (longest first) whose suffix ends as w does.
 func applyFirst(w string, rules []suffixRule) string {
 	for _, r := range rules {
-		if !strings.HasSuffix(w, r.suffix) {
+		if len(r.suffix) > len(w) || w[len(w)-len(r.suffix):] != r.suffix {
 			continue
 		}
 		stem := w[:len(w)-len(r.suffix)]
-		if utf8.RuneCountInString(stem) >= r.minStem {
+		if len(stem) >= r.minStem && utf8.RuneCountInString(stem) >= r.minStem {
 			return stem + r.repl
 		}
 	}
