@@ -1,15 +1,10 @@
 package service
 
 import (
-	"bufio"
 	"context"
-	"encoding/csv"
-	"encoding/json"
 	"io"
 	"slices"
-	"strconv"
 	"strings"
-	"time"
 
 	"github.com/ponte-platform/ponte"
 )
@@ -22,12 +17,6 @@ const (
 
 // OpenDataFormats lists the formats every dataset is offered in.
 var OpenDataFormats = []string{FormatCSV, FormatJSONL}
-
-// openRow is one row of an open dataset: its CSV cells (in the order of the
-// dataset's columns) and its JSON form.
-type openRow interface {
-	cells() []string
-}
 
 // OpenDataColumns returns a dataset's columns, as the CSV header names them
 // and as the JSON Lines keys are spelled.
@@ -55,17 +44,10 @@ func (s *Service) ExportOpenData(ctx context.Context, dataset, format string, w 
 	if !ponte.ValidDataset(dataset) || !slices.Contains(OpenDataFormats, format) {
 		return 0, ponte.Errorf(ponte.ENotFound, "error.not_found")
 	}
-	bw := bufio.NewWriterSize(w, 64<<10)
-	out := newOpenWriter(format, bw, OpenDataColumns(dataset))
-	if err := out.header(); err != nil {
-		return 0, err
-	}
+	e := newRowEncoder(format, w)
+	e.header(OpenDataColumns(dataset))
 	n := 0
-	emit := func(r openRow) error {
-		n++
-		return out.row(r)
-	}
-	base := strings.TrimSuffix(s.cfg.BaseURL, "/")
+	base := strings.TrimSuffix(s.cfg.BaseURL, "/") + "/" + dataset + "/"
 	visitor := ponte.AudienceOf(nil)
 	var err error
 	switch dataset {
@@ -83,197 +65,82 @@ func (s *Service) ExportOpenData(ctx context.Context, dataset, format string, w 
 			if !visitor.CanSee(p.ID, p.Visibility[ponte.SectionSkills]) {
 				p.Skills = nil
 			}
-			return emit(openPerson{p, base + "/people/" + openID(p.ID)})
+			n++
+			return openPersonRow(e, p, base)
 		})
 	case ponte.DatasetOrganisations:
 		err = s.store.EachOpenOrganisation(ctx, func(o *ponte.OpenOrganisation) error {
-			return emit(openOrg{o, base + "/organisations/" + openID(o.ID)})
+			n++
+			return openOrgRow(e, o, base)
 		})
 	case ponte.DatasetProposals:
 		err = s.store.EachOpenProposal(ctx, func(p *ponte.OpenProposal) error {
-			return emit(openProposal{p, base + "/proposals/" + openID(p.ID)})
+			n++
+			return openProposalRow(e, p, base)
 		})
 	}
 	if err != nil {
 		return n, err
 	}
-	return n, out.flush()
+	return n, e.flush()
 }
 
-func openID(n int64) string { return strconv.FormatInt(n, 10) }
+// The rows of each dataset, field by field in the order of OpenDataColumns;
+// url is the prefix of the row's page on the site.
 
-// openWriter writes rows in one format.
-type openWriter struct {
-	format string
-	cols   []string
-	bw     *bufio.Writer
-	csv    *csv.Writer
-	enc    *json.Encoder
+func openPersonRow(e *rowEncoder, p *ponte.OpenPerson, url string) error {
+	e.int("id", p.ID)
+	e.str("name", p.Name)
+	e.str("headline", p.Headline)
+	e.str("country", p.Country)
+	e.str("region", p.Region)
+	e.list("languages", p.Languages)
+	e.list("skills", p.Skills)
+	e.time("updated_at", p.UpdatedAt)
+	e.url("url", url, p.ID)
+	return e.end()
 }
 
-func newOpenWriter(format string, bw *bufio.Writer, cols []string) *openWriter {
-	o := &openWriter{format: format, cols: cols, bw: bw}
-	if format == FormatCSV {
-		o.csv = csv.NewWriter(bw)
-	} else {
-		o.enc = json.NewEncoder(bw)
-		o.enc.SetEscapeHTML(false)
-	}
-	return o
+func openOrgRow(e *rowEncoder, o *ponte.OpenOrganisation, url string) error {
+	e.int("id", o.ID)
+	e.str("name", o.Name)
+	e.str("type", o.Type)
+	e.str("registry_id", o.RegistryID)
+	e.str("country", o.Country)
+	e.str("region", o.Region)
+	e.str("website", o.Website)
+	e.str("description", o.Description)
+	e.optFloat("lat", o.Lat)
+	e.optFloat("lon", o.Lon)
+	e.int("projects", int64(o.Projects))
+	e.list("competences", o.Competences)
+	e.time("updated_at", o.UpdatedAt)
+	e.url("url", url, o.ID)
+	return e.end()
 }
 
-func (o *openWriter) header() error {
-	if o.csv != nil {
-		return o.csv.Write(o.cols)
-	}
-	return nil
-}
-
-func (o *openWriter) row(r openRow) error {
-	if o.csv != nil {
-		return o.csv.Write(r.cells())
-	}
-	return o.enc.Encode(r)
-}
-
-func (o *openWriter) flush() error {
-	if o.csv != nil {
-		o.csv.Flush()
-		if err := o.csv.Error(); err != nil {
-			return err
-		}
-	}
-	return o.bw.Flush()
-}
-
-// openList joins a list for a CSV cell.
-func openList(v []string) string { return strings.Join(v, "|") }
-
-func openTime(t time.Time) string { return t.UTC().Format(time.RFC3339) }
-
-func openTimePtr(t *time.Time) string {
-	if t == nil {
-		return ""
-	}
-	return openTime(*t)
-}
-
-func openFloat(f *float64) string {
-	if f == nil {
-		return ""
-	}
-	return strconv.FormatFloat(*f, 'f', -1, 64)
-}
-
-// openNonNil keeps empty lists as [] rather than null in JSON.
-func openNonNil(v []string) []string {
-	if v == nil {
-		return []string{}
-	}
-	return v
-}
-
-type openPerson struct {
-	p   *ponte.OpenPerson
-	url string
-}
-
-func (r openPerson) cells() []string {
-	p := r.p
-	return []string{openID(p.ID), p.Name, p.Headline, p.Country, p.Region, openList(p.Languages), openList(p.Skills),
-		openTime(p.UpdatedAt), r.url}
-}
-
-func (r openPerson) MarshalJSON() ([]byte, error) {
-	p := r.p
-	return json.Marshal(struct {
-		ID        int64     `json:"id"`
-		Name      string    `json:"name"`
-		Headline  string    `json:"headline"`
-		Country   string    `json:"country"`
-		Region    string    `json:"region"`
-		Languages []string  `json:"languages"`
-		Skills    []string  `json:"skills"`
-		UpdatedAt time.Time `json:"updated_at"`
-		URL       string    `json:"url"`
-	}{p.ID, p.Name, p.Headline, p.Country, p.Region, openNonNil(p.Languages), openNonNil(p.Skills), p.UpdatedAt, r.url})
-}
-
-type openOrg struct {
-	o   *ponte.OpenOrganisation
-	url string
-}
-
-func (r openOrg) cells() []string {
-	o := r.o
-	return []string{openID(o.ID), o.Name, o.Type, o.RegistryID, o.Country, o.Region, o.Website, o.Description,
-		openFloat(o.Lat), openFloat(o.Lon), strconv.Itoa(o.Projects), openList(o.Competences), openTime(o.UpdatedAt), r.url}
-}
-
-func (r openOrg) MarshalJSON() ([]byte, error) {
-	o := r.o
-	return json.Marshal(struct {
-		ID          int64     `json:"id"`
-		Name        string    `json:"name"`
-		Type        string    `json:"type"`
-		RegistryID  string    `json:"registry_id"`
-		Country     string    `json:"country"`
-		Region      string    `json:"region"`
-		Website     string    `json:"website"`
-		Description string    `json:"description"`
-		Lat         *float64  `json:"lat"`
-		Lon         *float64  `json:"lon"`
-		Projects    int       `json:"projects"`
-		Competences []string  `json:"competences"`
-		UpdatedAt   time.Time `json:"updated_at"`
-		URL         string    `json:"url"`
-	}{o.ID, o.Name, o.Type, o.RegistryID, o.Country, o.Region, o.Website, o.Description, o.Lat, o.Lon,
-		o.Projects, openNonNil(o.Competences), o.UpdatedAt, r.url})
-}
-
-type openProposal struct {
-	p   *ponte.OpenProposal
-	url string
-}
-
-func (r openProposal) cells() []string {
-	p := r.p
-	org := ""
-	if p.OrgID != nil {
-		org = openID(*p.OrgID)
-	}
-	return []string{openID(p.ID), p.Type, p.Status, p.CloseReason, p.Title, p.Summary, p.Lang, p.Deadline,
-		p.CallRef, p.CallURL, org, p.OrgName, openList(p.Essential), openList(p.NiceToHave), openList(p.PartnerTypes),
-		openList(p.Countries), openList(p.Regions), openList(p.S3Areas), openList(p.Themes), openTimePtr(p.PublishedAt),
-		openTime(p.UpdatedAt), r.url}
-}
-
-func (r openProposal) MarshalJSON() ([]byte, error) {
-	p := r.p
-	return json.Marshal(struct {
-		ID           int64      `json:"id"`
-		Type         string     `json:"type"`
-		Status       string     `json:"status"`
-		CloseReason  string     `json:"close_reason"`
-		Title        string     `json:"title"`
-		Summary      string     `json:"summary"`
-		Lang         string     `json:"lang"`
-		Deadline     string     `json:"deadline"`
-		CallRef      string     `json:"call_ref"`
-		CallURL      string     `json:"call_url"`
-		OrgID        *int64     `json:"organisation_id"`
-		OrgName      string     `json:"organisation"`
-		Essential    []string   `json:"essential_skills"`
-		NiceToHave   []string   `json:"other_skills"`
-		PartnerTypes []string   `json:"partner_types"`
-		Countries    []string   `json:"countries"`
-		Regions      []string   `json:"regions"`
-		S3Areas      []string   `json:"s3_areas"`
-		Themes       []string   `json:"themes"`
-		PublishedAt  *time.Time `json:"published_at"`
-		UpdatedAt    time.Time  `json:"updated_at"`
-		URL          string     `json:"url"`
-	}{p.ID, p.Type, p.Status, p.CloseReason, p.Title, p.Summary, p.Lang, p.Deadline, p.CallRef, p.CallURL,
-		p.OrgID, p.OrgName, openNonNil(p.Essential), openNonNil(p.NiceToHave), openNonNil(p.PartnerTypes),
-		openNonNil(p.Countries), openNonNil(p.Regions), openNonNil(p.S3Areas), openNonNil(p.Themes), p.PublishedAt, p.UpdatedAt, r.url})
+func openProposalRow(e *rowEncoder, p *ponte.OpenProposal, url string) error {
+	e.int("id", p.ID)
+	e.str("type", p.Type)
+	e.str("status", p.Status)
+	e.str("close_reason", p.CloseReason)
+	e.str("title", p.Title)
+	e.str("summary", p.Summary)
+	e.str("lang", p.Lang)
+	e.str("deadline", p.Deadline)
+	e.str("call_ref", p.CallRef)
+	e.str("call_url", p.CallURL)
+	e.optInt("organisation_id", p.OrgID)
+	e.str("organisation", p.OrgName)
+	e.list("essential_skills", p.Essential)
+	e.list("other_skills", p.NiceToHave)
+	e.list("partner_types", p.PartnerTypes)
+	e.list("countries", p.Countries)
+	e.list("regions", p.Regions)
+	e.list("s3_areas", p.S3Areas)
+	e.list("themes", p.Themes)
+	e.optTime("published_at", p.PublishedAt)
+	e.time("updated_at", p.UpdatedAt)
+	e.url("url", url, p.ID)
+	return e.end()
 }

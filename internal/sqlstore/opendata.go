@@ -3,262 +3,257 @@ package sqlstore
 import (
 	"context"
 	"database/sql"
-
-	"github.com/ponte-platform/ponte"
+	"fmt"
+	"slices"
 )
 
 // openBatch is how many rows each open-data query reads: big enough that
 // the per-query cost vanishes, small enough that memory stays flat.
 const openBatch = 2000
 
-// eachBatch walks a table by id in batches: page(after) loads the next
-// batch (with its related rows) and returns its rows and the last id.
-func eachBatch[T any](ctx context.Context, page func(after int64) ([]T, int64, error), fn func(T) error) error {
-	var after int64
-	for {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		rows, last, err := page(after)
-		if err != nil {
-			return err
-		}
-		for _, r := range rows {
-			if err := fn(r); err != nil {
-				return err
-			}
-		}
-		if len(rows) < openBatch {
-			return nil
-		}
-		after = last
-	}
+// openWalk is how a dataset is read, batch by batch: head reads the rows
+// after an id (returning the last id read and whether more may follow),
+// and each fill adds related rows (skills, languages…) to a batch.
+type openWalk[T any] struct {
+	head  func(ctx context.Context, after int64) (rows []T, last int64, more bool, err error)
+	fills []func(ctx context.Context, rows []T) error
 }
 
-// EachOpenPerson streams active members whose "about" section is public,
-// with every section's visibility so the service can blank the rest.
-func (s *Store) EachOpenPerson(ctx context.Context, fn func(*ponte.OpenPerson) error) error {
-	uris, err := s.conceptURIs(ctx)
-	if err != nil {
+// openBatchOf is one batch on its way from the database to fn.
+type openBatchOf[T any] struct {
+	rows []T
+	err  error
+}
+
+// each walks the dataset as a pipeline: while fn writes out one batch,
+// the fills complete the next one and head reads the one after, each on
+// its own connection, so the database's work spreads over two cores and
+// overlaps the encoding. At
+// most five batches exist at once, so memory stays flat whatever the
+// table's size. fn's error (or the context's) stops the walk and comes
+// back as is; every reader has stopped by the time each returns.
+func (w openWalk[T]) each(ctx context.Context, fn func(*T) error) error {
+	ctx, cancel := context.WithCancel(ctx)
+	heads, full := make(chan openBatchOf[T], 1), make(chan openBatchOf[T], 1)
+	go w.readHeads(ctx, heads)
+	go w.fillBatches(ctx, heads, full)
+	stop := func(err error) error {
+		cancel()
+		for range full { // wait for the readers to let go of their connections
+		}
 		return err
 	}
-	return eachBatch(ctx, func(after int64) ([]*ponte.OpenPerson, int64, error) {
-		var out []*ponte.OpenPerson
-		byID := map[int64]*ponte.OpenPerson{}
-		err := s.queryEach(ctx, s.r, "EachOpenPerson", `SELECT p.user_id, u.display_name, p.headline,
-			p.country, p.region, p.vis_skills, p.vis_languages, p.vis_location, p.updated_at
-			FROM profiles p JOIN users u ON u.id = p.user_id
-			WHERE p.user_id > ? AND p.vis_about = ? AND u.deactivated_at IS NULL
-			ORDER BY p.user_id LIMIT ?`, []any{after, string(ponte.VisPublic), openBatch},
-			func(r *sql.Rows) error {
-				var p ponte.OpenPerson
-				var vs, vl, vloc string
-				if err := r.Scan(&p.ID, &p.Name, &p.Headline, &p.Country, &p.Region, &vs, &vl, &vloc, &p.UpdatedAt); err != nil {
-					return err
-				}
-				p.UpdatedAt = p.UpdatedAt.UTC()
-				p.Visibility = map[string]ponte.Visibility{ponte.SectionAbout: ponte.VisPublic,
-					ponte.SectionSkills: ponte.Visibility(vs), ponte.SectionLanguages: ponte.Visibility(vl),
-					ponte.SectionLocation: ponte.Visibility(vloc)}
-				out = append(out, &p)
-				byID[p.ID] = &p
-				return nil
-			})
-		if err != nil || len(out) == 0 {
-			return out, 0, err
+	for b := range full {
+		if b.err != nil {
+			if err := ctx.Err(); err != nil {
+				return stop(err) // the caller gave up: say so rather than how a query failed
+			}
+			return stop(b.err)
 		}
-		lo, hi := out[0].ID, out[len(out)-1].ID
-		err = s.queryEach(ctx, s.r, "EachOpenPerson", `SELECT user_id, code FROM profile_languages
-			WHERE user_id BETWEEN ? AND ? ORDER BY user_id, code`, []any{lo, hi}, func(r *sql.Rows) error {
-			var id int64
-			var code string
-			if err := r.Scan(&id, &code); err != nil {
-				return err
+		for i := range b.rows {
+			if err := fn(&b.rows[i]); err != nil {
+				return stop(err)
 			}
-			if p := byID[id]; p != nil {
-				p.Languages = append(p.Languages, code)
-			}
-			return nil
-		})
-		if err != nil {
-			return nil, 0, err
 		}
-		// The primary key covers this: no table or concept lookups.
-		err = s.queryEach(ctx, s.r, "EachOpenPerson", `SELECT user_id, concept_id FROM profile_skills
-			WHERE user_id BETWEEN ? AND ? ORDER BY user_id, concept_id`, []any{lo, hi}, func(r *sql.Rows) error {
-			var id, concept int64
-			if err := r.Scan(&id, &concept); err != nil {
-				return err
-			}
-			if p := byID[id]; p != nil {
-				p.Skills = append(p.Skills, uris[concept])
-			}
-			return nil
-		})
-		return out, hi, err
-	}, fn)
+	}
+	return stop(ctx.Err())
 }
 
-// conceptURIs maps every concept id to its URI: a few tens of thousands
-// of entries, read once per export so that the skill lists are read from
-// covering indexes without a join per row.
-func (s *Store) conceptURIs(ctx context.Context) (map[int64]string, error) {
-	out := make(map[int64]string, 32<<10)
+// readHeads sends batches of rows until the table or the context ends.
+func (w openWalk[T]) readHeads(ctx context.Context, out chan<- openBatchOf[T]) {
+	defer close(out)
+	var after int64
+	for more := true; more; {
+		var b openBatchOf[T]
+		b.rows, after, more, b.err = w.head(ctx, after)
+		select {
+		case out <- b:
+		case <-ctx.Done():
+			return
+		}
+		if b.err != nil {
+			return
+		}
+	}
+}
+
+// fillBatches runs the fills on each batch from in and passes it on.
+func (w openWalk[T]) fillBatches(ctx context.Context, in <-chan openBatchOf[T], out chan<- openBatchOf[T]) {
+	defer close(out)
+	defer func() {
+		for range in { // let readHeads finish before out closes
+		}
+	}()
+	for b := range in {
+		if b.err == nil && len(b.rows) > 0 {
+			b.err = w.fill(ctx, b.rows)
+		}
+		select {
+		case out <- b:
+		case <-ctx.Done():
+			return
+		}
+		if b.err != nil {
+			return
+		}
+	}
+}
+
+// fill runs the fills on a batch one after the other: with head and fn
+// already running beside it, more readers would only take turns on the
+// same cores, each filling one more connection's page cache.
+func (w openWalk[T]) fill(ctx context.Context, rows []T) error {
+	for _, f := range w.fills {
+		if err := f(ctx, rows); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// related holds a batch's related rows (skills, languages, codes…) as a
+// query ordered by owner id returns them: owner ids and values side by
+// side. The values of one owner are handed out as a sub-slice of vals, so
+// a batch costs a few allocations however many lists it has.
+type related struct {
+	ids   []int64
+	vals  []string
+	kinds []string // an optional per-row kind (proposal codes)
+	ids1  []int64  // scratch for addIDList
+}
+
+// load runs q (which selects an owner id and a value, and optionally a
+// flag) over the owners lo..hi.
+func (r *related) load(ctx context.Context, s *Store, op, q string, lo, hi int64, n int, value func(*sql.Rows, *related) error) error {
+	r.ids, r.vals = make([]int64, 0, n), make([]string, 0, n)
+	return s.queryEach(ctx, s.r, op, q, []any{lo, hi}, func(rows *sql.Rows) error { return value(rows, r) })
+}
+
+// each calls set for every owner (in the ascending ids given by idOf) with
+// the range of its related rows; both sides are sorted by id.
+func (r *related) each(n int, idOf func(i int) int64, set func(i, lo, hi int)) {
+	k := 0
+	for i := 0; i < n; i++ {
+		id := idOf(i)
+		for k < len(r.ids) && r.ids[k] < id {
+			k++
+		}
+		lo := k
+		for k < len(r.ids) && r.ids[k] == id {
+			k++
+		}
+		if k > lo {
+			set(i, lo, k)
+		}
+	}
+}
+
+// addIDList adds an owner's concepts from a comma-separated list of ids
+// (as idList aggregates them), as URIs in id order.
+func (r *related) addIDList(owner int64, list []byte, uris *conceptNames) error {
+	r.ids1 = r.ids1[:0]
+	for len(list) > 0 {
+		n, rest, ok := parseID(list)
+		if !ok {
+			return fmt.Errorf("bad id list %q", list)
+		}
+		r.ids1, list = append(r.ids1, n), rest
+	}
+	slices.Sort(r.ids1)
+	for _, c := range r.ids1 {
+		r.ids, r.vals = append(r.ids, owner), append(r.vals, uris.uri(c))
+	}
+	return nil
+}
+
+// parseID reads a non-negative decimal id and the comma after it, if any.
+func parseID(b []byte) (n int64, rest []byte, ok bool) {
+	i := 0
+	for ; i < len(b) && b[i] >= '0' && b[i] <= '9' && i < 18; i++ {
+		n = n*10 + int64(b[i]-'0')
+	}
+	switch {
+	case i == 0:
+		return 0, nil, false
+	case i == len(b):
+		return n, nil, true
+	case b[i] == ',':
+		return n, b[i+1:], true
+	}
+	return 0, nil, false
+}
+
+// idList aggregates a group's integer column into one comma-separated
+// text: reading one row per owner instead of one per related row is what
+// makes long lists cheap to read through database/sql.
+func (s *Store) idList(col string) string {
+	if s.db.dialect == Postgres {
+		return "string_agg(" + col + "::text, ',')"
+	}
+	return "group_concat(" + col + ", ',')"
+}
+
+// list returns the values lo..hi as a slice whose appends cannot spill
+// into the next owner's values.
+func (r *related) list(lo, hi int) []string { return r.vals[lo:hi:hi] }
+
+// sortedList is list sorted, for lists ordered by URI rather than by the
+// concept ids the covering indexes hold.
+func (r *related) sortedList(lo, hi int) []string {
+	v := r.list(lo, hi)
+	slices.Sort(v)
+	return v
+}
+
+// conceptNames maps concept ids to URIs for the length of one export:
+// read once, so that skill lists come from covering indexes without a join
+// (and a sort by URI) per row. Ids are dense, so a slice indexed by id
+// serves them unless they are very sparse.
+type conceptNames struct {
+	dense  []string
+	sparse map[int64]string
+}
+
+// uri returns the concept's URI, "" for an unknown id.
+func (c *conceptNames) uri(id int64) string {
+	if c.sparse != nil {
+		return c.sparse[id]
+	}
+	if id >= 0 && id < int64(len(c.dense)) {
+		return c.dense[id]
+	}
+	return ""
+}
+
+// conceptURIs reads every concept's id and URI: a few tens of thousands of
+// rows.
+func (s *Store) conceptURIs(ctx context.Context) (*conceptNames, error) {
+	ids := make([]int64, 0, 32<<10)
+	uris := make([]string, 0, 32<<10)
+	var top int64
 	err := s.queryEach(ctx, s.r, "conceptURIs", `SELECT id, uri FROM concepts`, nil, func(r *sql.Rows) error {
 		var id int64
 		var uri string
 		if err := r.Scan(&id, &uri); err != nil {
 			return err
 		}
-		out[id] = uri
+		ids, uris, top = append(ids, id), append(uris, uri), max(top, id)
 		return nil
 	})
-	return out, err
-}
-
-// EachOpenOrganisation streams every organisation with its number of
-// projects and its declared competences.
-func (s *Store) EachOpenOrganisation(ctx context.Context, fn func(*ponte.OpenOrganisation) error) error {
-	return eachBatch(ctx, func(after int64) ([]*ponte.OpenOrganisation, int64, error) {
-		var out []*ponte.OpenOrganisation
-		byID := map[int64]*ponte.OpenOrganisation{}
-		err := s.queryEach(ctx, s.r, "EachOpenOrganisation", `SELECT o.id, o.name, o.type, o.registry_id,
-			o.country, o.region, o.website, o.description, o.lat, o.lon, o.updated_at
-			FROM organisations o WHERE o.id > ? ORDER BY o.id LIMIT ?`, []any{after, openBatch},
-			func(r *sql.Rows) error {
-				var o ponte.OpenOrganisation
-				var lat, lon sql.NullFloat64
-				if err := r.Scan(&o.ID, &o.Name, &o.Type, &o.RegistryID, &o.Country, &o.Region, &o.Website,
-					&o.Description, &lat, &lon, &o.UpdatedAt); err != nil {
-					return err
-				}
-				if lat.Valid && lon.Valid {
-					o.Lat, o.Lon = &lat.Float64, &lon.Float64
-				}
-				o.UpdatedAt = o.UpdatedAt.UTC()
-				out = append(out, &o)
-				byID[o.ID] = &o
-				return nil
-			})
-		if err != nil || len(out) == 0 {
-			return out, 0, err
-		}
-		lo, hi := out[0].ID, out[len(out)-1].ID
-		err = s.queryEach(ctx, s.r, "EachOpenOrganisation", `SELECT org_id, COUNT(*) FROM org_projects
-			WHERE org_id BETWEEN ? AND ? GROUP BY org_id`, []any{lo, hi}, func(r *sql.Rows) error {
-			var id int64
-			var n int
-			if err := r.Scan(&id, &n); err != nil {
-				return err
-			}
-			if o := byID[id]; o != nil {
-				o.Projects = n
-			}
-			return nil
-		})
-		if err != nil {
-			return nil, 0, err
-		}
-		err = s.queryEach(ctx, s.r, "EachOpenOrganisation", `SELECT oc.org_id, c.uri FROM org_competences oc
-			JOIN concepts c ON c.id = oc.concept_id
-			WHERE oc.org_id BETWEEN ? AND ? ORDER BY oc.org_id, c.uri`, []any{lo, hi}, func(r *sql.Rows) error {
-			var id int64
-			var uri string
-			if err := r.Scan(&id, &uri); err != nil {
-				return err
-			}
-			if o := byID[id]; o != nil {
-				o.Competences = append(o.Competences, uri)
-			}
-			return nil
-		})
-		return out, hi, err
-	}, fn)
-}
-
-// EachOpenProposal streams published and closed proposals with their
-// skills and codes.
-func (s *Store) EachOpenProposal(ctx context.Context, fn func(*ponte.OpenProposal) error) error {
-	var public []any
-	for _, st := range ponte.ProposalStatuses {
-		if ponte.ProposalPublic(st) {
-			public = append(public, st)
-		}
+	if err != nil {
+		return nil, err
 	}
-	return eachBatch(ctx, func(after int64) ([]*ponte.OpenProposal, int64, error) {
-		var out []*ponte.OpenProposal
-		byID := map[int64]*ponte.OpenProposal{}
-		args := append([]any{after}, public...)
-		err := s.queryEach(ctx, s.r, "EachOpenProposal", `SELECT p.id, p.type, p.status, p.close_reason,
-			p.title, p.summary, p.lang, p.deadline, p.call_ref, p.call_url, p.org_id, COALESCE(o.name, ''),
-			p.published_at, p.updated_at
-			FROM proposals p LEFT JOIN organisations o ON o.id = p.org_id
-			WHERE p.id > ? AND p.status IN (`+inList(len(public))+`) ORDER BY p.id LIMIT ?`,
-			append(args, openBatch), func(r *sql.Rows) error {
-				var p ponte.OpenProposal
-				var org sql.NullInt64
-				var pub sql.NullTime
-				if err := r.Scan(&p.ID, &p.Type, &p.Status, &p.CloseReason, &p.Title, &p.Summary, &p.Lang,
-					&p.Deadline, &p.CallRef, &p.CallURL, &org, &p.OrgName, &pub, &p.UpdatedAt); err != nil {
-					return err
-				}
-				p.OrgID, p.PublishedAt, p.UpdatedAt = orgNullInt(org), nullTime(pub), p.UpdatedAt.UTC()
-				out = append(out, &p)
-				byID[p.ID] = &p
-				return nil
-			})
-		if err != nil || len(out) == 0 {
-			return out, 0, err
+	c := &conceptNames{}
+	if top < int64(4*len(ids)+1024) && slices.Min(append(ids, 0)) >= 0 {
+		c.dense = make([]string, top+1)
+		for i, id := range ids {
+			c.dense[id] = uris[i]
 		}
-		lo, hi := out[0].ID, out[len(out)-1].ID
-		err = s.queryEach(ctx, s.r, "EachOpenProposal", `SELECT ps.proposal_id, c.uri, ps.essential
-			FROM proposal_skills ps JOIN concepts c ON c.id = ps.concept_id
-			WHERE ps.proposal_id BETWEEN ? AND ? ORDER BY ps.proposal_id, c.uri`, []any{lo, hi},
-			func(r *sql.Rows) error {
-				var id int64
-				var uri string
-				var essential int
-				if err := r.Scan(&id, &uri, &essential); err != nil {
-					return err
-				}
-				if p := byID[id]; p != nil {
-					if essential != 0 {
-						p.Essential = append(p.Essential, uri)
-					} else {
-						p.NiceToHave = append(p.NiceToHave, uri)
-					}
-				}
-				return nil
-			})
-		if err != nil {
-			return nil, 0, err
-		}
-		err = s.queryEach(ctx, s.r, "EachOpenProposal", `SELECT proposal_id, kind, code FROM proposal_codes
-			WHERE proposal_id BETWEEN ? AND ? ORDER BY proposal_id, kind, code`, []any{lo, hi},
-			func(r *sql.Rows) error {
-				var id int64
-				var kind, code string
-				if err := r.Scan(&id, &kind, &code); err != nil {
-					return err
-				}
-				p := byID[id]
-				if p == nil {
-					return nil
-				}
-				switch kind {
-				case pcodePartner:
-					p.PartnerTypes = append(p.PartnerTypes, code)
-				case pcodeCountry:
-					p.Countries = append(p.Countries, code)
-				case pcodeRegion:
-					p.Regions = append(p.Regions, code)
-				case pcodeS3:
-					p.S3Areas = append(p.S3Areas, code)
-				case pcodeTheme:
-					p.Themes = append(p.Themes, code)
-				}
-				return nil
-			})
-		return out, hi, err
-	}, fn)
+		return c, nil
+	}
+	c.sparse = make(map[int64]string, len(ids))
+	for i, id := range ids {
+		c.sparse[id] = uris[i]
+	}
+	return c, nil
 }

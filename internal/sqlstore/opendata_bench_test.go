@@ -3,6 +3,7 @@ package sqlstore_test
 import (
 	"context"
 	"io"
+	"os"
 	"runtime"
 	"sync"
 	"sync/atomic"
@@ -62,6 +63,37 @@ func BenchmarkOpenDataExport(b *testing.B) {
 				wg.Wait()
 				b.ReportMetric(float64(rows)/time.Since(start).Seconds(), "rows/s")
 				b.ReportMetric(float64(peak.Load())/(1<<20), "peak-heap-MiB")
+			})
+		}
+	}
+}
+
+// BenchmarkOpenDataDatabase exports every dataset in every format from an
+// existing database named by PONTE_BENCH_OPENDATA_DB (for instance one
+// filled by `ponte seed --scale 5`), so that the real mix of people,
+// organisations and proposals is measured without seeding each run:
+//
+//	PONTE_BENCH_OPENDATA_DB=sqlite:///tmp/od5.db go test -run '^$' -bench OpenDataDatabase -benchtime 3x ./internal/sqlstore/
+func BenchmarkOpenDataDatabase(b *testing.B) {
+	u := os.Getenv("PONTE_BENCH_OPENDATA_DB")
+	if u == "" {
+		b.Skip("PONTE_BENCH_OPENDATA_DB is not set")
+	}
+	st := sqltest.OpenURL(b, u)
+	svc := service.New(st, service.Config{BaseURL: "https://ponte.example"}, nil, nil, nil)
+	for _, dataset := range ponte.Datasets {
+		for _, format := range service.OpenDataFormats {
+			b.Run(dataset+"."+format, func(b *testing.B) {
+				rows := 0
+				start := time.Now()
+				for i := 0; i < b.N; i++ {
+					n, err := svc.ExportOpenData(context.Background(), dataset, format, io.Discard)
+					if err != nil {
+						b.Fatal(err)
+					}
+					rows += n
+				}
+				b.ReportMetric(float64(rows)/time.Since(start).Seconds(), "rows/s")
 			})
 		}
 	}
