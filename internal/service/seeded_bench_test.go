@@ -3,12 +3,10 @@ package service_test
 import (
 	"context"
 	"os"
-	"sort"
-	"syscall"
 	"testing"
-	"time"
 
 	"github.com/ponte-platform/ponte"
+	"github.com/ponte-platform/ponte/internal/benchtools/latency"
 	"github.com/ponte-platform/ponte/internal/service"
 	"github.com/ponte-platform/ponte/internal/sqlstore"
 )
@@ -151,31 +149,13 @@ func loadSeededWorld(b *testing.B, svc *service.Service) *seededWorld {
 // timed runs op b.N times (op(i) returns how many results it found) and
 // reports p50, p99, CPU per request and results per request.
 func timed(b *testing.B, op func(i int) int) {
-	lat := make([]time.Duration, 0, b.N)
 	found := 0
-	cpu0 := cpuTime()
-	b.ResetTimer()
+	rec := latency.Start(b)
 	for i := 0; i < b.N; i++ {
-		start := time.Now()
-		found += op(i)
-		lat = append(lat, time.Since(start))
+		rec.Time(func() { found += op(i) })
 	}
-	b.StopTimer()
-	b.ReportMetric(float64((cpuTime()-cpu0).Microseconds())/1000/float64(b.N), "cpu-ms/op")
-	sort.Slice(lat, func(i, j int) bool { return lat[i] < lat[j] })
-	pct := func(p float64) float64 { return float64(lat[int(p*float64(len(lat)-1))].Microseconds()) / 1000 }
-	b.ReportMetric(pct(0.50), "p50-ms")
-	b.ReportMetric(pct(0.99), "p99-ms")
+	rec.Report()
 	b.ReportMetric(float64(found)/float64(b.N), "results/op")
-}
-
-// cpuTime is the process's user and system CPU time so far.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 func must(b *testing.B, err error) {

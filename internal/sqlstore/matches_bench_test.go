@@ -5,13 +5,12 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"os"
-	"sort"
 	"strconv"
-	"syscall"
 	"testing"
 	"time"
 
 	"github.com/ponte-platform/ponte"
+	"github.com/ponte-platform/ponte/internal/benchtools/latency"
 	"github.com/ponte-platform/ponte/internal/nuts"
 	"github.com/ponte-platform/ponte/internal/service"
 	"github.com/ponte-platform/ponte/internal/sqlstore"
@@ -273,38 +272,22 @@ func dedupeSkills(in []ponte.ProposalSkill) []ponte.ProposalSkill {
 
 func benchMatches(b *testing.B, svc *service.Service, ps []*ponte.Proposal, kind string) {
 	ctx := context.Background()
-	lat := make([]time.Duration, 0, b.N)
 	var found int
 	rng := rand.New(rand.NewPCG(11, 12))
-	cpu0 := matchCPUTime()
-	b.ResetTimer()
+	rec := latency.Start(b)
 	for i := 0; i < b.N; i++ {
 		p := ps[rng.IntN(len(ps))]
 		proposer := &ponte.User{ID: p.ProposerID, Role: ponte.RoleMember}
-		start := time.Now()
-		page, err := svc.Matches(ctx, proposer, p.ID, service.MatchesQuery{Kind: kind, Lang: "en"})
-		lat = append(lat, time.Since(start))
+		var page *service.MatchPage
+		var err error
+		rec.Time(func() { page, err = svc.Matches(ctx, proposer, p.ID, service.MatchesQuery{Kind: kind, Lang: "en"}) })
 		if err != nil {
 			b.Fatal(err)
 		}
 		found += len(page.Matches)
 	}
-	b.StopTimer()
-	// CPU time per request says what a request costs when other
-	// processes share the cores (latencies then include waiting).
-	b.ReportMetric(float64((matchCPUTime()-cpu0).Microseconds())/1000/float64(b.N), "cpu-ms/op")
-	sort.Slice(lat, func(i, j int) bool { return lat[i] < lat[j] })
-	pct := func(p float64) float64 { return float64(lat[int(p*float64(len(lat)-1))].Microseconds()) / 1000 }
-	b.ReportMetric(pct(0.50), "p50-ms")
-	b.ReportMetric(pct(0.99), "p99-ms")
+	// CPU time per request (cpu-ms/op) says what a request costs when
+	// other processes share the cores (latencies then include waiting).
+	rec.Report()
 	b.ReportMetric(float64(found)/float64(b.N), "matches/page")
-}
-
-// matchCPUTime is the process's user and system CPU time so far.
-func matchCPUTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }

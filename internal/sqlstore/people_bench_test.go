@@ -5,12 +5,12 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"os"
-	"sort"
 	"strconv"
 	"testing"
 	"time"
 
 	"github.com/ponte-platform/ponte"
+	"github.com/ponte-platform/ponte/internal/benchtools/latency"
 	"github.com/ponte-platform/ponte/internal/nuts"
 	"github.com/ponte-platform/ponte/internal/service"
 	"github.com/ponte-platform/ponte/internal/sqlstore"
@@ -155,24 +155,19 @@ func BenchmarkPeopleDirectory(b *testing.B) {
 
 func benchQuery(b *testing.B, svc *service.Service, viewer *ponte.User, q func(int) service.DirectoryQuery) {
 	ctx := context.Background()
-	lat := make([]time.Duration, 0, b.N)
 	var items int
-	b.ResetTimer()
+	rec := latency.Start(b)
 	for i := 0; i < b.N; i++ {
 		dq := q(i)
 		dq.Lang = "en"
-		start := time.Now()
-		page, err := svc.Directory(ctx, viewer, dq)
-		lat = append(lat, time.Since(start))
+		var page *service.DirectoryPage
+		var err error
+		rec.Time(func() { page, err = svc.Directory(ctx, viewer, dq) })
 		if err != nil {
 			b.Fatal(err)
 		}
 		items += len(page.Items)
 	}
-	b.StopTimer()
-	sort.Slice(lat, func(i, j int) bool { return lat[i] < lat[j] })
-	pct := func(p float64) float64 { return float64(lat[int(p*float64(len(lat)-1))].Microseconds()) / 1000 }
-	b.ReportMetric(pct(0.50), "p50-ms")
-	b.ReportMetric(pct(0.99), "p99-ms")
+	rec.Report()
 	b.ReportMetric(float64(items)/float64(b.N), "items/page")
 }

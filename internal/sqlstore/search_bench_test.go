@@ -6,14 +6,13 @@ import (
 	"context"
 	"math/rand/v2"
 	"os"
-	"sort"
 	"strconv"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
 	"github.com/ponte-platform/ponte"
+	"github.com/ponte-platform/ponte/internal/benchtools/latency"
 	"github.com/ponte-platform/ponte/internal/search"
 	"github.com/ponte-platform/ponte/internal/service"
 	"github.com/ponte-platform/ponte/internal/sqlstore"
@@ -161,37 +160,18 @@ func BenchmarkSearch(b *testing.B) {
 
 func benchSearch(b *testing.B, svc *service.Service, in func(int) (service.SearchInput, string)) {
 	ctx := context.Background()
-	lat := make([]time.Duration, 0, b.N)
 	hits := 0
-	cpu0 := cpuTime()
-	b.ResetTimer()
+	rec := latency.Start(b)
 	for i := 0; i < b.N; i++ {
 		q, lang := in(i)
-		start := time.Now()
-		res, err := svc.Search(ctx, q, lang)
-		lat = append(lat, time.Since(start))
+		var res *service.SearchResult
+		var err error
+		rec.Time(func() { res, err = svc.Search(ctx, q, lang) })
 		if err != nil {
 			b.Fatal(err)
 		}
 		hits += res.Total
 	}
-	b.StopTimer()
-	cpu := cpuTime() - cpu0
-	sort.Slice(lat, func(i, j int) bool { return lat[i] < lat[j] })
-	pct := func(p float64) float64 { return float64(lat[int(p*float64(len(lat)-1))].Microseconds()) / 1000 }
-	b.ReportMetric(pct(0.50), "p50-ms")
-	b.ReportMetric(pct(0.99), "p99-ms")
-	b.ReportMetric(float64(cpu.Microseconds())/1000/float64(b.N), "cpu-ms/op")
+	rec.Report()
 	b.ReportMetric(float64(hits)/float64(b.N), "counted-hits")
-}
-
-// cpuTime is the CPU time the process used so far: on a shared machine
-// wall-clock latencies include waiting for a core, CPU time per search
-// does not.
-func cpuTime() time.Duration {
-	var ru syscall.Rusage
-	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
