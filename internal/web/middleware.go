@@ -37,11 +37,14 @@ type statusWriter struct {
 	status int
 }
 
-// WriteHeader records the first status written.
+// WriteHeader records and sends the first status; a later one (the 499 of
+// a client that left while its page was being written) is dropped, as
+// net/http would drop it with a "superfluous WriteHeader" log line.
 func (w *statusWriter) WriteHeader(code int) {
-	if w.status == 0 {
-		w.status = code
+	if w.status != 0 {
+		return
 	}
+	w.status = code
 	w.ResponseWriter.WriteHeader(code)
 }
 
