@@ -66,7 +66,15 @@ type FitQuery struct {
 	Today  string // YYYY-MM-DD
 	Since  *time.Time
 	Until  *time.Time
+	// PerConcept bounds the proposals each concept (of the member's and
+	// their neighbours) brings, the newest first; 0 means
+	// DefaultFitPerConcept. It keeps a member holding common skills from
+	// drawing every proposal of a large platform.
+	PerConcept int
 }
+
+// DefaultFitPerConcept is FitQuery.PerConcept when unset.
+const DefaultFitPerConcept = 300
 
 // AlertQuery selects proposals for a saved-search alert: those matching
 // Filter published in (After, Until], not proposed by NotProposer.

@@ -152,6 +152,18 @@ func testFitCandidates(t *testing.T, s ponte.Store) {
 	if err != nil || len(got) != 1 || got[0].ProposalID != narrower.ID || !got[0].PublishedAt.Equal(ts(t0.Add(2*time.Hour))) {
 		t.Fatalf("FitCandidates since = %+v, %v", got, err)
 	}
+	// PerConcept 1: project management brings only its newest proposal
+	// (the draft, which is not live), so "exact" is left out; the other
+	// concepts each have one proposal and keep it.
+	got, err = s.FitCandidates(ctx, ponte.FitQuery{UserID: me.ID, Today: "2026-03-14", PerConcept: 1})
+	var capped []int64
+	for _, c := range got {
+		capped = append(capped, c.ProposalID)
+	}
+	sort.Slice(capped, func(i, j int) bool { return capped[i] < capped[j] })
+	if err != nil || fmt.Sprint(capped) != fmt.Sprint([]int64{broader.ID, narrower.ID}) {
+		t.Fatalf("FitCandidates with PerConcept 1 = %v, %v; want [%d %d]", capped, err, broader.ID, narrower.ID)
+	}
 	ps, err := s.ProposalsByIDs(ctx, []int64{narrower.ID, 999999, exact.ID}, "en")
 	if err != nil || len(ps) != 2 || ps[0].ID != narrower.ID || ps[1].Title != "exact" || len(ps[1].Skills) != 2 ||
 		ps[1].Skills[0].Concept == nil {
