@@ -74,7 +74,7 @@ type FitQuery struct {
 }
 
 // DefaultFitPerConcept is FitQuery.PerConcept when unset.
-const DefaultFitPerConcept = 300
+const DefaultFitPerConcept = 100
 
 // AlertQuery selects proposals for a saved-search alert: those matching
 // Filter published in (After, Until], not proposed by NotProposer.
