@@ -46,9 +46,12 @@ var cachedRoutes = map[string]bool{
 	"/open-data":                         true,
 }
 
-// uncachedWrites are the paths of state-changing requests that change
-// nothing a visitor sees: they do not move the content version.
-var uncachedWrites = map[string]bool{"/login": true, "/logout": true, "/language": true}
+// uncachedWrites are the paths of POST requests that change nothing a
+// visitor sees (signing in or out, the language, the skill suggestions a
+// proposal form asks for as it is typed): they do not move the content
+// version, which would drop every node's cached pages.
+var uncachedWrites = map[string]bool{"/login": true, "/logout": true, "/language": true,
+	"/proposals/suggest-skills": true, "/api/v1/skills/suggest": true}
 
 // pageCache is a byte-bounded LRU of rendered pages.
 type pageCache struct {
