@@ -51,6 +51,11 @@ func (w openWalk[T]) each(ctx context.Context, fn func(*T) error) error {
 			return stop(b.err)
 		}
 		for i := range b.rows {
+			if i%256 == 0 { // a caller that gave up stops the rows already read too
+				if err := ctx.Err(); err != nil {
+					return stop(err)
+				}
+			}
 			if err := fn(&b.rows[i]); err != nil {
 				return stop(err)
 			}
