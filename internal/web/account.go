@@ -196,6 +196,25 @@ func userAndID(r *http.Request) (*ponte.User, int64, error) {
 // pathID parses the {id} path segment.
 func pathID(r *http.Request) (int64, error) { return pathInt(r, "id") }
 
+// memberForm is the start of a member's POST on an object: the signed-in
+// user, the {id} of the path and the parsed form, checked in that order
+// (a visitor is sent to sign in before anything else is read).
+func memberForm(r *http.Request) (*ponte.User, int64, *form, error) {
+	u, err := requireUser(r)
+	if err != nil {
+		return nil, 0, nil, err
+	}
+	id, err := pathID(r)
+	if err != nil {
+		return nil, 0, nil, err
+	}
+	f, err := parseForm(r)
+	if err != nil {
+		return nil, 0, nil, err
+	}
+	return u, id, f, nil
+}
+
 // pathInt parses a positive numeric path segment ({cid}, {uid}…); anything
 // else is a page that does not exist.
 func pathInt(r *http.Request, name string) (int64, error) {

@@ -118,15 +118,7 @@ func orEmpty(f *form) *form {
 // showing the existing expression; refusals (closed proposal, own
 // proposal, empty message) come back on the page with the typed text.
 func (s *Server) interestCreate(w http.ResponseWriter, r *http.Request) error {
-	u, err := requireUser(r)
-	if err != nil {
-		return err
-	}
-	id, err := pathID(r)
-	if err != nil {
-		return err
-	}
-	f, err := parseForm(r)
+	u, id, f, err := memberForm(r)
 	if err != nil {
 		return err
 	}

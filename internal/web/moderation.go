@@ -65,15 +65,7 @@ func (s *Server) renderModeration(w http.ResponseWriter, r *http.Request, status
 }
 
 func (s *Server) moderationApprove(w http.ResponseWriter, r *http.Request) error {
-	u, err := requireUser(r)
-	if err != nil {
-		return err
-	}
-	id, err := pathID(r)
-	if err != nil {
-		return err
-	}
-	f, err := parseForm(r)
+	u, id, f, err := memberForm(r)
 	if err != nil {
 		return err
 	}
@@ -86,15 +78,7 @@ func (s *Server) moderationApprove(w http.ResponseWriter, r *http.Request) error
 }
 
 func (s *Server) moderationReject(w http.ResponseWriter, r *http.Request) error {
-	u, err := requireUser(r)
-	if err != nil {
-		return err
-	}
-	id, err := pathID(r)
-	if err != nil {
-		return err
-	}
-	f, err := parseForm(r)
+	u, id, f, err := memberForm(r)
 	if err != nil {
 		return err
 	}

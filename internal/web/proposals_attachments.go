@@ -67,15 +67,7 @@ func (s *Server) loadProposalAttachments(r *http.Request, p *ponte.Proposal, d *
 }
 
 func (s *Server) attachmentUpload(w http.ResponseWriter, r *http.Request) error {
-	u, err := requireUser(r)
-	if err != nil {
-		return err
-	}
-	id, err := pathID(r)
-	if err != nil {
-		return err
-	}
-	f, err := parseForm(r)
+	u, id, f, err := memberForm(r)
 	if err != nil {
 		return err
 	}

@@ -99,15 +99,7 @@ func (s *Server) renderProposalPage(w http.ResponseWriter, r *http.Request, stat
 // archiving are confirmed with a tick box, so a stray click changes
 // nothing; refusals come back on the page with their errors.
 func (s *Server) proposalStatus(w http.ResponseWriter, r *http.Request) error {
-	u, err := requireUser(r)
-	if err != nil {
-		return err
-	}
-	id, err := pathID(r)
-	if err != nil {
-		return err
-	}
-	f, err := parseForm(r)
+	u, id, f, err := memberForm(r)
 	if err != nil {
 		return err
 	}
