@@ -24,7 +24,9 @@ type CompetenceEvidence struct {
 	Projects  int    // projects of the organisation tagged with it
 	Members   int    // members who list it on a public profile
 	// Orgs is how many organisations have any evidence of the concept,
-	// this one included: the "document frequency" of the ranking.
+	// this one included: the "document frequency" of the ranking. Those
+	// known for it only through members are counted as of the last
+	// RefreshMemberOrgCounts.
 	Orgs int
 }
 
@@ -93,4 +95,9 @@ type CompetenceStore interface {
 	// OrgProjectsByConcept returns up to perConcept projects of orgID
 	// tagged with each concept, newest first.
 	OrgProjectsByConcept(ctx context.Context, orgID int64, conceptIDs []int64, perConcept int) (map[int64][]OrgProjectRef, error)
+	// RefreshMemberOrgCounts recounts, per concept, the organisations
+	// known for it only through their members' public skills (the part
+	// of CompetenceEvidence.Orgs that is a snapshot), and returns how many
+	// concepts have any. The janitor runs it hourly.
+	RefreshMemberOrgCounts(ctx context.Context) (int, error)
 }

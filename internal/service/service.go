@@ -99,8 +99,10 @@ func forbidden() error { return ponte.Errorf(ponte.EForbidden, "error.forbidden"
 
 func unauthorized() error { return ponte.Errorf(ponte.EUnauthorized, "error.unauthorized") }
 
-// RunJanitor deletes expired sessions and old rate-limit windows every
-// interval until ctx ends.
+// RunJanitor deletes expired sessions and old rate-limit windows, closes
+// overdue proposals, sends alerts and digests, and recounts the
+// organisations known for a skill through their members, at once and then
+// every interval until ctx ends.
 func (s *Service) RunJanitor(ctx context.Context, every time.Duration) {
 	t := time.NewTicker(every)
 	defer t.Stop()
@@ -115,10 +117,28 @@ func (s *Service) RunJanitor(ctx context.Context, every time.Duration) {
 		s.expireProposalsLogged(ctx, now)
 		s.checkSavedSearchesLogged(ctx, now) // saved_searches.go
 		s.sendDigestsLogged(ctx, now)        // digest.go
+		s.refreshMemberOrgCountsLogged(ctx)
 		select {
 		case <-ctx.Done():
 			return
 		case <-t.C:
 		}
 	}
+}
+
+// refreshMemberOrgCountsLogged recounts the organisations known for each
+// skill through their members alone (ponte.CompetenceStore): the part of an
+// organisation's competence ranking that is a snapshot. Organisation pages
+// are kept for visitors, so the new counts are announced.
+func (s *Service) refreshMemberOrgCountsLogged(ctx context.Context) {
+	start := time.Now()
+	n, err := s.store.RefreshMemberOrgCounts(ctx)
+	if err != nil {
+		if ctx.Err() == nil {
+			s.log.Error("janitor: member organisation counts", "err", err)
+		}
+		return
+	}
+	s.ContentChanged(ctx)
+	s.log.Info("janitor: member organisation counts", "concepts", n, "took", time.Since(start).Round(time.Millisecond).String())
 }

@@ -164,9 +164,10 @@ func (s *Store) ownEvidence(ctx context.Context, orgID int64) ([]ponte.Competenc
 }
 
 // conceptOrgCounts sets Orgs: how many organisations have any evidence of
-// each concept. The kept counts cover declarations and projects; to them
-// are added the organisations known for the concept only through their
-// members, which an anti-join finds.
+// each concept. The kept counts cover declarations and projects, exactly;
+// to them are added the organisations known for the concept only through
+// their members, as of the last RefreshMemberOrgCounts (hourly): counting
+// those live reads every holder of the skill.
 func (s *Store) conceptOrgCounts(ctx context.Context, ev []ponte.CompetenceEvidence) error {
 	idx := make(map[int64]int, len(ev))
 	ids := make([]int64, len(ev))
@@ -176,14 +177,11 @@ func (s *Store) conceptOrgCounts(ctx context.Context, ev []ponte.CompetenceEvide
 	for _, c := range chunks(len(ids), 2) {
 		part := ids[c[0]:c[1]]
 		in := inList(len(part))
-		err := s.queryEach(ctx, s.r, "conceptOrgCounts", `SELECT x.concept_id, SUM(x.n) FROM (
+		err := s.queryEach(ctx, s.r, "conceptOrgCounts", `SELECT concept_id, SUM(n) FROM (
 				SELECT concept_id, orgs AS n FROM org_concept_counts WHERE concept_id IN (`+in+`)
 				UNION ALL
-				SELECT ms.concept_id, count(DISTINCT ms.org_id) AS n FROM (`+memberSkills+`) ms
-				WHERE ms.concept_id IN (`+in+`) AND NOT EXISTS (SELECT 1 FROM org_concepts oc
-					WHERE oc.org_id = ms.org_id AND oc.concept_id = ms.concept_id)
-				GROUP BY ms.concept_id
-			) x GROUP BY x.concept_id`, append(orgArgs(part), orgArgs(part)...), func(r *sql.Rows) error {
+				SELECT concept_id, orgs FROM concept_member_org_counts WHERE concept_id IN (`+in+`)
+			) x GROUP BY concept_id`, append(orgArgs(part), orgArgs(part)...), func(r *sql.Rows) error {
 			var id int64
 			var n int
 			if err := r.Scan(&id, &n); err != nil {
@@ -197,6 +195,36 @@ func (s *Store) conceptOrgCounts(ctx context.Context, ev []ponte.CompetenceEvide
 		}
 	}
 	return nil
+}
+
+// RefreshMemberOrgCounts rewrites concept_member_org_counts: per concept,
+// the organisations with a member who shows it publicly and neither a
+// declaration nor a project of it. The count runs on a read connection
+// (on SQLite the writer stays free meanwhile: tens of seconds at two
+// million people); the rewrite is one short transaction of a row per
+// concept. It returns how many concepts have such organisations.
+func (s *Store) RefreshMemberOrgCounts(ctx context.Context) (int, error) {
+	var rows [][]any
+	err := s.queryEach(ctx, s.r, "RefreshMemberOrgCounts", `SELECT ms.concept_id, count(DISTINCT ms.org_id)
+		FROM (`+memberSkills+`) ms WHERE NOT EXISTS (SELECT 1 FROM org_concepts oc
+			WHERE oc.org_id = ms.org_id AND oc.concept_id = ms.concept_id)
+		GROUP BY ms.concept_id`, nil, func(r *sql.Rows) error {
+		var id int64
+		var n int
+		err := r.Scan(&id, &n)
+		rows = append(rows, []any{id, n})
+		return err
+	})
+	if err != nil {
+		return 0, err
+	}
+	return len(rows), s.Tx(ctx, func(tx ponte.Store) error {
+		t := tx.(*Store)
+		if _, err := t.w.ExecContext(ctx, `DELETE FROM concept_member_org_counts`); err != nil {
+			return mapErr("RefreshMemberOrgCounts", err)
+		}
+		return t.bulkExec(ctx, "RefreshMemberOrgCounts", `INSERT INTO concept_member_org_counts (concept_id, orgs) VALUES`, "", 2, rows)
+	})
 }
 
 // OrgProjectsByConcept returns the newest projects behind each concept,

@@ -115,7 +115,7 @@ func testOrgCompetenceEvidence(t *testing.T, s ponte.Store) {
 	ids := SeedConcepts(t, s)
 	a := NewOrg(t, s, "A", ponte.OrgSME, "ITC4C")
 	b := NewOrg(t, s, "B", ponte.OrgSME, "ITC4C")
-	NewOrg(t, s, "C", ponte.OrgSME, "ITC4C")
+	c := NewOrg(t, s, "C", ponte.OrgSME, "ITC4C")
 	py, teams := ids[URIPython], ids[URIWorkInTeams]
 	NewOrgProject(t, s, a, "one", day(2020, 1, 1), py, teams)
 	NewOrgProject(t, s, a, "two", day(2021, 1, 1), py)
@@ -124,30 +124,53 @@ func testOrgCompetenceEvidence(t *testing.T, s ponte.Store) {
 		t.Fatal(err)
 	}
 	// A member of A who shows "lead others" publicly counts; a member of B
-	// with a private profile does not.
-	pub, priv := NewUser(t, s, "pub"), NewUser(t, s, "priv")
+	// with a private profile does not. A member of C shows it and Python:
+	// C is known for both through its member alone.
+	pub, priv, pubC := NewUser(t, s, "pub"), NewUser(t, s, "priv"), NewUser(t, s, "pubC")
 	addMember(t, s, a, pub, ponte.OrgRoleMember)
 	addMember(t, s, b, priv, ponte.OrgRoleMember)
-	for _, u := range []*ponte.User{pub, priv} {
-		if err := s.UpsertProfileSkill(ctx, &ponte.ProfileSkill{UserID: u.ID, ConceptID: ids[URILeadOthers],
+	addMember(t, s, c, pubC, ponte.OrgRoleMember)
+	skill := func(u *ponte.User, concept int64) {
+		t.Helper()
+		if err := s.UpsertProfileSkill(ctx, &ponte.ProfileSkill{UserID: u.ID, ConceptID: concept,
 			Level: 2, CreatedAt: t0, UpdatedAt: t0}); err != nil {
 			t.Fatal(err)
 		}
 	}
+	for _, u := range []*ponte.User{pub, priv, pubC} {
+		skill(u, ids[URILeadOthers])
+	}
+	skill(pubC, py)
+	skill(pub, py) // A has Python from its projects already: counted once
 	p := ponte.NewProfile(priv)
 	p.Visibility[ponte.SectionSkills] = ponte.VisPrivate
 	p.CreatedAt, p.UpdatedAt = t0, t0
 	if err := s.SaveProfile(ctx, p); err != nil {
 		t.Fatal(err)
 	}
-	ev, n, err := s.OrgCompetenceEvidence(ctx, a.ID)
-	if err != nil || n != 3 {
-		t.Fatalf("evidence: n = %d, %v", n, err)
-	}
 	got := map[int64]ponte.CompetenceEvidence{}
-	for _, e := range ev {
-		got[e.ConceptID] = e
+	evidence := func() []ponte.CompetenceEvidence {
+		t.Helper()
+		ev, n, err := s.OrgCompetenceEvidence(ctx, a.ID)
+		if err != nil || n != 3 {
+			t.Fatalf("evidence: n = %d, %v", n, err)
+		}
+		clear(got)
+		for _, e := range ev {
+			got[e.ConceptID] = e
+		}
+		return ev
 	}
+	// Before the first refresh the organisations known through members
+	// alone are not counted yet; declarations and projects are, at once.
+	evidence()
+	if e := got[ids[URILeadOthers]]; e.Orgs != 0 || e.Members != 1 {
+		t.Fatalf("lead others before the refresh = %+v, want orgs 0 members 1", e)
+	}
+	if n, err := s.RefreshMemberOrgCounts(ctx); err != nil || n != 2 {
+		t.Fatalf("RefreshMemberOrgCounts = %d, %v; want 2 concepts (lead others, Python)", n, err)
+	}
+	ev := evidence()
 	check := func(uri string, declared bool, projects, members, orgs int) {
 		t.Helper()
 		e := got[ids[uri]]
@@ -155,10 +178,10 @@ func testOrgCompetenceEvidence(t *testing.T, s ponte.Store) {
 			t.Errorf("%s = %+v, want declared %v projects %d members %d orgs %d", uri, e, declared, projects, members, orgs)
 		}
 	}
-	check(URIPython, false, 2, 0, 1)
+	check(URIPython, false, 2, 1, 2)
 	check(URIWorkInTeams, false, 1, 0, 2)
 	check(URIBusinessPlans, true, 0, 0, 1)
-	check(URILeadOthers, false, 0, 1, 1)
+	check(URILeadOthers, false, 0, 1, 2)
 	if got[ids[URIBusinessPlans]].Note != "since 2005" || len(ev) != 4 {
 		t.Fatalf("evidence = %+v", ev)
 	}
@@ -170,4 +193,15 @@ func testOrgCompetenceEvidence(t *testing.T, s ponte.Store) {
 		t.Fatal(err)
 	}
 	wantCode(t, s.DeleteOrgCompetence(ctx, a.ID, ids[URIBusinessPlans]), ponte.ENotFound)
+	// A refresh replaces the snapshot: C's member leaves, and C is no
+	// longer known for either.
+	if err := s.RemoveOrgMember(ctx, c.ID, pubC.ID); err != nil {
+		t.Fatal(err)
+	}
+	if n, err := s.RefreshMemberOrgCounts(ctx); err != nil || n != 1 {
+		t.Fatalf("second refresh = %d, %v; want 1 concept", n, err)
+	}
+	evidence()
+	check(URIPython, false, 2, 1, 1)
+	check(URILeadOthers, false, 0, 1, 1)
 }
