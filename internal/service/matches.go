@@ -62,8 +62,9 @@ type MatchPage struct {
 // why. Only those who may edit the proposal (its proposer, its
 // organisation's managers, moderators) may ask: a proposal the actor may
 // not see (a draft) is ENotFound to everyone else, visitors included; on
-// one they may see, visitors get EUnauthorized and members EForbidden. People are matched only on what the viewer may see of
-// them.
+// one they may see, visitors get EUnauthorized and members EForbidden.
+// People are matched only on what every member may see of them (matchers),
+// so all who may ask share one ranking.
 func (s *Service) Matches(ctx context.Context, actor *ponte.User, id int64, q MatchesQuery) (*MatchPage, error) {
 	if !ponte.ValidLanguage(q.Lang) {
 		q.Lang = "en"
@@ -76,9 +77,9 @@ func (s *Service) Matches(ctx context.Context, actor *ponte.User, id int64, q Ma
 	if err != nil {
 		return nil, err
 	}
-	key := matchKey{viewer: actor.ID, proposal: p.ID, kind: kind, limit: lim, lang: q.Lang}
+	key := matchKey{proposal: p.ID, kind: kind, limit: lim, lang: q.Lang}
 	ms, err := cached(s, s.matches, ctx, key, func() ([]ponte.Match, error) {
-		return s.rankMatches(ctx, actor, p, kind, lim, q.Lang)
+		return s.rankMatches(ctx, p, kind, lim, q.Lang)
 	})
 	if err != nil {
 		return nil, err
@@ -86,32 +87,38 @@ func (s *Service) Matches(ctx context.Context, actor *ponte.User, id int64, q Ma
 	return &MatchPage{Proposal: p, Kind: kind, Matches: ms}, nil
 }
 
-// matchKey is one viewer's matches of a proposal: what a viewer may see
-// of people differs, so each viewer has their own (only the proposal's
-// editors and moderators ask).
+// matchKey is a page of a proposal's matches: the same for everyone who
+// may ask (its editors and moderators), see matchers.
 type matchKey struct {
-	viewer, proposal int64
-	kind             string
-	limit            int
-	lang             string
+	proposal int64
+	kind     string
+	limit    int
+	lang     string
 }
 
+// matchers is the audience matches are computed for: what any member may
+// see of people. The proposal's editors and moderators, who alone may ask,
+// all see at least that; matching an editor on their own private sections
+// would make the ranking depend on who asks, and one computation per asker
+// is seconds of work each at two million people.
+var matchers = ponte.Audience{Levels: []ponte.Visibility{ponte.VisPublic, ponte.VisMembers}}
+
 // matchesTTL is the longest computed matches are kept, matchesKept how
-// many viewers' pages of matches are.
+// many pages of matches are.
 const (
 	matchesTTL  = 10 * time.Minute
 	matchesKept = 1000
 )
 
-// rankMatches computes the matches of p for actor (Matches has checked
-// that actor may ask). The result is kept and shared: not to be changed.
-func (s *Service) rankMatches(ctx context.Context, actor *ponte.User, p *ponte.Proposal, kind string, lim int, lang string) ([]ponte.Match, error) {
+// rankMatches computes the matches of p (Matches has checked that the
+// actor may ask). The result is kept and shared: not to be changed.
+func (s *Service) rankMatches(ctx context.Context, p *ponte.Proposal, kind string, lim int, lang string) ([]ponte.Match, error) {
 	out := []ponte.Match{}
 	terms, err := s.matchTerms(ctx, p)
 	if err != nil || len(terms) == 0 {
 		return out, err
 	}
-	mq := ponte.MatchQuery{Terms: terms, Audience: ponte.AudienceOf(actor), ExcludeUserID: p.ProposerID,
+	mq := ponte.MatchQuery{Terms: terms, Audience: matchers, ExcludeUserID: p.ProposerID,
 		Lang: p.Lang, PartnerTypes: p.PartnerTypes, Limit: matchCandidates}
 	if p.OrgID != nil {
 		mq.ExcludeOrgID = *p.OrgID

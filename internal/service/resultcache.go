@@ -3,6 +3,7 @@ package service
 import (
 	"container/list"
 	"context"
+	"errors"
 	"sync"
 	"time"
 )
@@ -17,10 +18,26 @@ type resultCache[K comparable, V any] struct {
 	max int
 	ttl time.Duration
 
-	mu    sync.Mutex
-	lru   *list.List // of *resultEntry[K, V], most recent first
-	items map[K]*list.Element
+	mu      sync.Mutex
+	lru     *list.List // of *resultEntry[K, V], most recent first
+	items   map[K]*list.Element
+	flights map[K]*flight[V] // computations under way
 }
+
+// flight is one computation of a missing value, which the callers that
+// ask for it meanwhile wait for instead of computing it again: without it
+// sixty-four members opening their home at once after a change make
+// sixty-four recommendations of seconds each.
+type flight[V any] struct {
+	version int64
+	done    chan struct{} // closed when val and err are set
+	val     V
+	err     error
+}
+
+// errFlightFailed is what the callers waiting on a computation get when
+// it panicked (its own caller gets the panic).
+var errFlightFailed = errors.New("service: a shared computation failed")
 
 type resultEntry[K comparable, V any] struct {
 	key     K
@@ -30,7 +47,8 @@ type resultEntry[K comparable, V any] struct {
 }
 
 func newResultCache[K comparable, V any](max int, ttl time.Duration) *resultCache[K, V] {
-	return &resultCache[K, V]{max: max, ttl: ttl, lru: list.New(), items: map[K]*list.Element{}}
+	return &resultCache[K, V]{max: max, ttl: ttl, lru: list.New(), items: map[K]*list.Element{},
+		flights: map[K]*flight[V]{}}
 }
 
 // get returns the value under key computed at version, if still fresh.
@@ -65,18 +83,71 @@ func (c *resultCache[K, V]) put(key K, version int64, now time.Time, val V) {
 	}
 }
 
+// join returns the computation of key under way at version or later, or
+// starts one (lead true): the caller must then land it.
+func (c *resultCache[K, V]) join(key K, version int64) (f *flight[V], lead bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if f := c.flights[key]; f != nil && f.version >= version {
+		return f, false
+	}
+	f = &flight[V]{version: version, done: make(chan struct{}), err: errFlightFailed}
+	c.flights[key] = f
+	return f, true
+}
+
+// land ends a computation: its waiters wake, and the next caller starts
+// afresh (the value is kept by put, if it is to be).
+func (c *resultCache[K, V]) land(key K, f *flight[V]) {
+	c.mu.Lock()
+	if c.flights[key] == f {
+		delete(c.flights, key)
+	}
+	c.mu.Unlock()
+	close(f.done)
+}
+
 // cached returns the value under key from c, or computes it with fn and
-// keeps it when the content version could be read (before fn ran).
+// keeps it when the content version could be read (before fn ran). Callers
+// asking for the same key meanwhile wait for that one computation; one
+// whose own request ended (fn's error is its context's) does not speak for
+// the others, who try again.
 func cached[K comparable, V any](s *Service, c *resultCache[K, V], ctx context.Context, key K, fn func() (V, error)) (V, error) {
 	version, ok := s.ContentVersion(ctx)
-	if ok {
+	if !ok {
+		return fn()
+	}
+	for {
 		if v, hit := c.get(key, version, s.now()); hit {
 			return v, nil
 		}
+		f, lead := c.join(key, version)
+		if lead {
+			return compute(s, c, key, f, fn)
+		}
+		select {
+		case <-f.done:
+		case <-ctx.Done():
+			var zero V
+			return zero, ctx.Err()
+		}
+		if f.err == nil {
+			return f.val, nil
+		}
+		if !errors.Is(f.err, context.Canceled) && !errors.Is(f.err, context.DeadlineExceeded) {
+			var zero V
+			return zero, f.err
+		}
 	}
+}
+
+// compute runs fn as the flight f and keeps its value.
+func compute[K comparable, V any](s *Service, c *resultCache[K, V], key K, f *flight[V], fn func() (V, error)) (V, error) {
+	defer c.land(key, f) // also when fn panics: the waiters get errFlightFailed
 	v, err := fn()
-	if err == nil && ok {
-		c.put(key, version, s.now(), v)
+	f.val, f.err = v, err
+	if err == nil {
+		c.put(key, f.version, s.now(), v)
 	}
 	return v, err
 }
