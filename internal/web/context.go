@@ -23,6 +23,7 @@ type reqState struct {
 	lang    string
 	id      string
 	session string // the session cookie's secret, for sign-out
+	unread  *int   // the member's unread notifications, once counted
 }
 
 func state(r *http.Request) *reqState {

@@ -115,6 +115,7 @@ func TestInterestPagesAndReveal(t *testing.T) {
 		if err := s.store.SetOrgMember(context.Background(), &ponte.OrgMember{OrgID: o.ID, UserID: anaU.ID, Role: ponte.OrgRoleOwner}); err != nil {
 			t.Fatal(err)
 		}
+		s.svc.ContentChanged(context.Background()) // written to the store directly, past the caches
 		orgValue := `name="org_id" value="` + strconv.FormatInt(o.ID, 10) + `" checked`
 		if r = s.do(ana, "GET", path, nil); !strings.Contains(r.body, orgValue) || strings.Contains(r.body, `name="org_id" value="0"`) {
 			t.Fatal("the organisation is not offered, or 'myself' is offered twice")

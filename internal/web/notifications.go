@@ -28,11 +28,16 @@ func (s *Server) unreadNotifications(r *http.Request) int {
 	if u == nil {
 		return 0
 	}
+	st := state(r)
+	if st.unread != nil { // counted already, for the page cache's key
+		return *st.unread
+	}
 	n, err := s.svc.UnreadNotifications(r.Context(), u)
 	if err != nil {
 		s.log.Warn("unread notifications", "err", err)
 		return 0
 	}
+	st.unread = &n
 	return n
 }
 

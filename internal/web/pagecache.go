@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"container/list"
 	"net/http"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -16,8 +17,14 @@ import (
 // that version holds: every request that may have written moves it
 // (invalidate, below), on this node at once and on the others within
 // about a second. An entry also expires after pageCacheTTL, for what
-// changes with time alone (deadlines, "newest"). Members' pages are never
-// cached: they show the member's name, badges and private sections.
+// changes with time alone (deadlines, "newest").
+//
+// Members' pages show their name, their badge of unread notifications,
+// what they may do and sections others may not see: they are kept apart
+// (Server.members, a quarter of the size), each member's under their own
+// key, which also holds their count of unread notifications (opening a
+// notification is a GET that changes it). Everything else a member's page
+// shows changes only through a request that moves the content version.
 
 // pageCacheTTL is the longest a cached page is served.
 const pageCacheTTL = time.Minute
@@ -26,9 +33,9 @@ const pageCacheTTL = time.Minute
 // would push many small ones out.
 const pageCacheMaxPage = 1 << 20
 
-// cachedRoutes are the patterns of the GET routes whose visitor pages are
-// cached: what visitors read, the same for every visitor. A test checks
-// each is a public GET route.
+// cachedRoutes are the patterns of the GET routes whose pages are cached:
+// what visitors read, the same for every visitor (and for each member, the
+// same until something changes). A test checks each is a public GET route.
 var cachedRoutes = map[string]bool{
 	"/{$}":                               true,
 	"/privacy":                           true,
@@ -166,7 +173,8 @@ func (s *Server) cachePages(next http.Handler) http.Handler {
 		return next
 	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if !s.cacheable(r) {
+		pages, key := s.pageCacheFor(r)
+		if pages == nil {
 			next.ServeHTTP(w, r)
 			return
 		}
@@ -175,8 +183,7 @@ func (s *Server) cachePages(next http.Handler) http.Handler {
 			next.ServeHTTP(w, r)
 			return
 		}
-		key := lang(r) + " " + r.URL.RequestURI()
-		p, f, leader := s.pages.get(key, version, time.Now())
+		p, f, leader := pages.get(key, version, time.Now())
 		if p == nil && f == nil { // another version's render is under way
 			next.ServeHTTP(w, r)
 			return
@@ -201,7 +208,7 @@ func (s *Server) cachePages(next http.Handler) http.Handler {
 		finished := false
 		defer func() { // a panic must not leave the flight open: later requests would wait on it
 			if !finished {
-				s.pages.finish(key, f, nil)
+				pages.finish(key, f, nil)
 			}
 		}()
 		next.ServeHTTP(rec, r)
@@ -215,7 +222,7 @@ func (s *Server) cachePages(next http.Handler) http.Handler {
 				body: bytes.Clone(rec.body.Bytes())}
 		}
 		finished = true
-		s.pages.finish(key, f, keep)
+		pages.finish(key, f, keep)
 		for k, vs := range rec.header {
 			w.Header()[k] = vs
 		}
@@ -227,19 +234,26 @@ func (s *Server) cachePages(next http.Handler) http.Handler {
 	})
 }
 
-// cacheable reports whether r may be answered from the cache: a visitor's
-// GET or HEAD with no one-shot message waiting.
-func (s *Server) cacheable(r *http.Request) bool {
+// pageCacheFor returns the cache that may answer r and r's key in it, or
+// nil: only GET and HEAD requests with no one-shot message waiting are
+// cached. A visitor's page is the same for every visitor; a member's is
+// their own (see the top of this file).
+func (s *Server) pageCacheFor(r *http.Request) (*pageCache, string) {
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
-		return false
-	}
-	if currentUser(r) != nil {
-		return false
+		return nil, ""
 	}
 	if _, err := r.Cookie(flashCookie); err == nil {
-		return false
+		return nil, ""
 	}
-	return true
+	u := currentUser(r)
+	if u == nil {
+		return s.pages, lang(r) + " " + r.URL.RequestURI()
+	}
+	if s.members == nil {
+		return nil, ""
+	}
+	unread := s.unreadNotifications(r)
+	return s.members, strconv.FormatInt(u.ID, 10) + "/" + strconv.Itoa(unread) + " " + lang(r) + " " + r.URL.RequestURI()
 }
 
 // writeCached answers with a cached page.

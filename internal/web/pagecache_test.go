@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ponte-platform/ponte"
 	"github.com/ponte-platform/ponte/internal/api"
 	"github.com/ponte-platform/ponte/internal/service"
 	"github.com/ponte-platform/ponte/internal/sqlstore/sqltest"
@@ -76,14 +77,43 @@ func testPageCache(t *testing.T, s *testSite) {
 	if it := s.do(visitor, "GET", path, nil, "Accept-Language", "it"); langOf(it.body) != "it" || it.header.Get("X-Ponte-Cache") != "miss" {
 		t.Fatalf("Italian visitor got lang %q, cache %q", langOf(it.body), it.header.Get("X-Ponte-Cache"))
 	}
-	// A member is never served from the cache, nor fills it.
+	// A member's page is kept for that member alone: the owner's second
+	// view is a hit with the owner's controls; a visitor and another
+	// member never get it. (The first view shows the message of the
+	// publishing and is not kept.)
+	if flash := s.do(owner, "GET", path, nil); flash.header.Get("X-Ponte-Cache") != "" {
+		t.Fatalf("a page with a message went through the cache: %q", flash.header.Get("X-Ponte-Cache"))
+	}
 	mine := s.do(owner, "GET", path, nil)
-	if mine.header.Get("X-Ponte-Cache") != "" || !strings.Contains(mine.header.Get("Cache-Control"), "no-store") ||
-		!strings.Contains(mine.body, `action="`+path+`/status"`) {
-		t.Fatalf("member page: cache %q, Cache-Control %q", mine.header.Get("X-Ponte-Cache"), mine.header.Get("Cache-Control"))
+	mine2 := s.do(owner, "GET", path, nil)
+	if mine.header.Get("X-Ponte-Cache") != "miss" || mine2.header.Get("X-Ponte-Cache") != "hit" ||
+		!strings.Contains(mine2.header.Get("Cache-Control"), "no-store") ||
+		!strings.Contains(mine2.body, `action="`+path+`/status"`) || mine2.body != mine.body {
+		t.Fatalf("member page: cache %q then %q, Cache-Control %q", mine.header.Get("X-Ponte-Cache"),
+			mine2.header.Get("X-Ponte-Cache"), mine2.header.Get("Cache-Control"))
 	}
 	if again := s.do(visitor, "GET", path, nil, "Accept-Language", "en"); strings.Contains(again.body, `action="`+path+`/status"`) {
 		t.Fatal("a visitor was served the member's page")
+	}
+	other, _ := s.member("cache-other@example.org")
+	s.do(other, "GET", path, nil)
+	if theirs := s.do(other, "GET", path, nil); theirs.header.Get("X-Ponte-Cache") != "hit" ||
+		strings.Contains(theirs.body, `action="`+path+`/status"`) || !strings.Contains(theirs.body, "Member cache-other@example.org") {
+		t.Fatalf("another member: cache %q, got the owner's controls %v", theirs.header.Get("X-Ponte-Cache"),
+			strings.Contains(theirs.body, `action="`+path+`/status"`))
+	}
+	// A notification that arrives without a request (the janitor's
+	// alerts) changes the member's badge: the kept page is not served.
+	ownerID, err := s.store.UserByEmail(ctx, "cache-owner@example.org")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.store.CreateNotification(ctx, &ponte.Notification{UserID: ownerID.ID, Kind: "saved_search_match",
+		Link: "/proposals", Params: map[string]string{"Name": "x", "Count": "1", "Titles": "t"}, CreatedAt: time.Now()}); err != nil {
+		t.Fatal(err)
+	}
+	if r := s.do(owner, "GET", path, nil); r.header.Get("X-Ponte-Cache") != "miss" || r.body == mine.body {
+		t.Fatalf("after a new notification the member got cache %q, same page %v", r.header.Get("X-Ponte-Cache"), r.body == mine.body)
 	}
 	// An edit through the site is seen by the next visitor at once.
 	edit := proposalForm()

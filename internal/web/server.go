@@ -20,7 +20,8 @@ type Config struct {
 	MaxBodyBytes int64  // request body limit for forms (default 1 MiB)
 	Version      string
 	// PageCacheBytes bounds the cache of visitors' rendered pages
-	// (pagecache.go); 0 turns it off.
+	// (pagecache.go), and a quarter of it members' pages; 0 turns both
+	// off.
 	PageCacheBytes int64
 }
 
@@ -34,7 +35,8 @@ type Server struct {
 	assets  *assets
 	started time.Time
 	api     http.Handler
-	pages   *pageCache // nil when off
+	pages   *pageCache // visitors' pages; nil when off
+	members *pageCache // members' pages; nil when off
 }
 
 // New builds the server, parsing and checking every template at start-up so
@@ -49,7 +51,7 @@ func New(cfg Config, svc *service.Service, cat *i18n.Catalog, api http.Handler, 
 		return nil, err
 	}
 	s := &Server{cfg: cfg, svc: svc, cat: cat, log: log, assets: a, started: time.Now(), api: api,
-		pages: newPageCache(cfg.PageCacheBytes)}
+		pages: newPageCache(cfg.PageCacheBytes), members: newPageCache(cfg.PageCacheBytes / 4)}
 	if s.tmpl, err = parseTemplates(cat, a); err != nil {
 		return nil, err
 	}
