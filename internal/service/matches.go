@@ -51,7 +51,8 @@ type MatchesQuery struct {
 	Lang  string // the viewer's language, for labels and names
 }
 
-// MatchPage is a proposal's ranked matches of one kind.
+// MatchPage is a proposal's ranked matches of one kind. Its matches are
+// kept and shared between requests: not to be changed.
 type MatchPage struct {
 	Proposal *ponte.Proposal
 	Kind     string
