@@ -183,6 +183,7 @@ type ProposalFilter struct {
 	Region     string   // NUTS prefix of a target region
 	S3Area     string
 	ProposerID int64  // only this person's proposals (0: anyone's)
+	OrgID      int64  // only proposals made for this organisation (0: any)
 	DeadlineGE string // YYYY-MM-DD: deadline on or after ("" no bound)
 	DeadlineLE string // YYYY-MM-DD: deadline on or before
 	Lang       string // labels of the skills

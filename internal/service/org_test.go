@@ -9,6 +9,7 @@ import (
 	"github.com/ponte-platform/ponte"
 	"github.com/ponte-platform/ponte/internal/nuts"
 	"github.com/ponte-platform/ponte/internal/service"
+	"github.com/ponte-platform/ponte/internal/sqlstore/storetest"
 )
 
 // validOrg is an input that passes every rule; cases change one field.
@@ -184,5 +185,31 @@ func TestOrgUpdateIsPerSectionAndAtomic(t *testing.T) {
 		id.Name, id.Country, id.RegistryID = "Udruga Most", "SI", ""
 		_, err = e.svc.UpdateOrganisation(ctx, u, o.ID, service.OrgIdentity, id)
 		wantField(t, err, "country", "org.error.country_region")
+	})
+}
+
+// TestOrgRenameReindexesItsProposals: a proposal made for an organisation
+// is found by the organisation's name, the new one after a rename.
+func TestOrgRenameReindexesItsProposals(t *testing.T) {
+	each(t, func(t *testing.T, e *env) {
+		ctx := context.Background()
+		storetest.SeedConcepts(t, e.store)
+		u := e.member(t, "zadruga@example.hr")
+		o := e.org(t, u, "Zadruga Suncokret", "HR050")
+		in := validProposal()
+		in.OrgID = o.ID
+		p := e.proposal(t, u, in)
+		if _, err := e.svc.ChangeProposalStatus(ctx, u, p.ID, ponte.ProposalPublished, "", "en"); err != nil {
+			t.Fatal(err)
+		}
+		prop, org := "proposal:"+itoa(p.ID), "organisation:"+itoa(o.ID)
+		e.wantHits(t, "suncokret", "hr", prop, org)
+		rename := validOrg()
+		rename.Name, rename.Region, rename.Country, rename.RegistryID = "Zadruga Maslina", "HR050", "HR", ""
+		if _, err := e.svc.UpdateOrganisation(ctx, u, o.ID, service.OrgAll, rename); err != nil {
+			t.Fatal(err)
+		}
+		e.wantHits(t, "suncokret", "hr")
+		e.wantHits(t, "maslina", "hr", prop, org)
 	})
 }

@@ -88,6 +88,7 @@ func (s *Service) UpdateOrganisation(ctx context.Context, actor *ponte.User, id 
 		if !ponte.CanManageOrg(actor, m) {
 			return forbiddenOrUnauthorized(actor)
 		}
+		oldName := o.Name
 		if err := applyOrgInput(o, section, in); err != nil {
 			return err
 		}
@@ -95,7 +96,13 @@ func (s *Service) UpdateOrganisation(ctx context.Context, actor *ponte.User, id 
 		if err := tx.UpdateOrganisation(ctx, o); err != nil {
 			return err
 		}
-		return reindex(ctx, tx, ponte.SearchOrganisation, o.ID)
+		if err := reindex(ctx, tx, ponte.SearchOrganisation, o.ID); err != nil {
+			return err
+		}
+		if o.Name != oldName { // its proposals are found by its name too
+			return reindexOrgProposals(ctx, tx, o.ID)
+		}
+		return nil
 	})
 	if err != nil {
 		return nil, err
@@ -147,4 +154,35 @@ func applyOrgInput(o *ponte.Organisation, section string, in OrgInput) error {
 		return ponte.Errorf(ponte.EBadRequest, "error.bad_request")
 	}
 	return fe.Err()
+}
+
+// orgReindexBatch is how many of an organisation's proposals are
+// reindexed per query when it is renamed.
+const orgReindexBatch = 500
+
+// reindexOrgProposals reindexes the public proposals made for an
+// organisation, newest first in keyset batches: their documents carry its
+// name.
+func reindexOrgProposals(ctx context.Context, tx ponte.Store, orgID int64) error {
+	f := ponte.ProposalFilter{Statuses: []string{ponte.ProposalPublished, ponte.ProposalClosed}, OrgID: orgID,
+		Lang: "en", Limit: orgReindexBatch}
+	for {
+		ps, err := tx.ListProposals(ctx, f)
+		if err != nil {
+			return err
+		}
+		ids := make([]int64, len(ps))
+		for i, p := range ps {
+			ids[i] = p.ID
+		}
+		if len(ids) > 0 {
+			if err := reindex(ctx, tx, ponte.SearchProposal, ids...); err != nil {
+				return err
+			}
+		}
+		if len(ps) < f.Limit {
+			return nil
+		}
+		f.BeforeID = ids[len(ids)-1]
+	}
 }

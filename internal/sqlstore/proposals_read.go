@@ -102,6 +102,9 @@ func proposalWhere(f ponte.ProposalFilter) ([]string, []any) {
 	if f.ProposerID != 0 {
 		add(`p.proposer_id = ?`, f.ProposerID)
 	}
+	if f.OrgID != 0 {
+		add(`p.org_id = ?`, f.OrgID)
+	}
 	if f.DeadlineGE != "" {
 		add(`p.deadline <> '' AND p.deadline >= ?`, f.DeadlineGE)
 	}

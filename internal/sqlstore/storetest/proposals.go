@@ -120,8 +120,9 @@ func testProposalList(t *testing.T, s ponte.Store) {
 	// A draft, another person's proposal with other skills, a region, an
 	// area and a deadline.
 	NewProposal(t, s, u, "draft", ponte.ProposalDraft, ids[URIPython])
+	org := NewOrg(t, s, "Zadruga", ponte.OrgSocialEnt, "HR050")
 	other := &ponte.Proposal{Type: ponte.ProposalChallenge, Status: ponte.ProposalPublished, Title: "other", Lang: "hr",
-		ProposerID: v.ID, Regions: []string{"HR050"}, S3Areas: []string{"tourism"}, Deadline: day(2026, 6, 1),
+		ProposerID: v.ID, OrgID: &org.ID, Regions: []string{"HR050"}, S3Areas: []string{"tourism"}, Deadline: day(2026, 6, 1),
 		Skills: []ponte.ProposalSkill{{ConceptID: ids[URIManageBudgets], Essential: true, MinLevel: 1}}, CreatedAt: t0, UpdatedAt: t0}
 	if err := s.CreateProposal(ctx, other); err != nil {
 		t.Fatal(err)
@@ -174,6 +175,8 @@ func testProposalList(t *testing.T, s ponte.Store) {
 		{"deadline after", ponte.ProposalFilter{Statuses: pub, DeadlineGE: "2026-06-02"}, "[]"},
 		{"drafts of a person", ponte.ProposalFilter{Statuses: []string{ponte.ProposalDraft}, ProposerID: u.ID}, "[draft]"},
 		{"drafts of another", ponte.ProposalFilter{Statuses: []string{ponte.ProposalDraft}, ProposerID: v.ID}, "[]"},
+		{"of an organisation", ponte.ProposalFilter{Statuses: pub, OrgID: org.ID}, "[other]"},
+		{"of another organisation", ponte.ProposalFilter{Statuses: pub, OrgID: org.ID + 1000}, "[]"},
 	}
 	for _, c := range cases {
 		if got := fmt.Sprint(titles(c.f)); got != c.want {
