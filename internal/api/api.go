@@ -15,6 +15,7 @@ import (
 
 	"github.com/ponte-platform/ponte"
 	"github.com/ponte-platform/ponte/internal/i18n"
+	"github.com/ponte-platform/ponte/internal/invalidate"
 	"github.com/ponte-platform/ponte/internal/service"
 )
 
@@ -28,6 +29,9 @@ type API struct {
 	log *slog.Logger
 	h   huma.API
 	mux *http.ServeMux
+	srv http.Handler // mux, moving the content version after writes
+
+	matchDTOs dtoMemo // matches.go
 }
 
 // New builds the API handler, to be mounted at /api/.
@@ -47,11 +51,20 @@ func New(svc *service.Service, cat *i18n.Catalog, log *slog.Logger, version stri
 	a.h.UseMiddleware(a.authenticate)
 	a.register()
 	a.mux.HandleFunc("/api/", a.notFound)
+	a.srv = invalidate.OnWrite(a.mux, func(r *http.Request) bool {
+		return invalidate.Writes(r) && !readOnlyPosts[r.URL.Path]
+	}, svc.ContentChanged)
 	return a
 }
 
-// ServeHTTP serves the API.
-func (a *API) ServeHTTP(w http.ResponseWriter, r *http.Request) { a.mux.ServeHTTP(w, r) }
+// readOnlyPosts are the POST operations that change nothing (they take a
+// body too long for a query string): they leave every node's caches be.
+var readOnlyPosts = map[string]bool{Prefix + "/skills/suggest": true}
+
+// ServeHTTP serves the API. Every write that succeeds moves the content
+// version (service.ContentChanged), so that no cache of any node serves
+// what it changed.
+func (a *API) ServeHTTP(w http.ResponseWriter, r *http.Request) { a.srv.ServeHTTP(w, r) }
 
 // OpenAPI returns the generated document, for tests and tools.
 func (a *API) OpenAPI() *huma.OpenAPI { return a.h.OpenAPI() }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"net/http"
 	"strconv"
+	"sync"
 
 	"github.com/danielgtaylor/huma/v2"
 
@@ -20,7 +21,7 @@ func (a *API) registerMatches() {
 			"Ranks by coverage of the required skills (concept URIs, so across languages; partial credit through " +
 			"narrower, broader and related skills), proficiency, evidence, region and country, language and partner " +
 			"type. Each match says why: every reason has a stable key, its parameters and its text in the " +
-			"Accept-Language language. People are matched only on what the caller may see of them."}, a.listMatches)
+			"Accept-Language language. People are matched only on what any member may see of them."}, a.listMatches)
 }
 
 // MatchListInput asks for a proposal's matches.
@@ -70,11 +71,54 @@ func (a *API) listMatches(ctx context.Context, in *MatchListInput) (*MatchListOu
 	}
 	out := &MatchListOutput{}
 	out.Body.Kind = page.Kind
-	out.Body.Items = make([]MatchDTO, 0, len(page.Matches))
-	for _, m := range page.Matches {
-		out.Body.Items = append(out.Body.Items, a.matchDTO(lang, m))
-	}
+	out.Body.Items = a.matchDTOs.get(lang, page.Matches, func() []MatchDTO {
+		items := make([]MatchDTO, 0, len(page.Matches))
+		for _, m := range page.Matches {
+			items = append(items, a.matchDTO(lang, m))
+		}
+		return items
+	})
 	return out, nil
+}
+
+// dtoMemo keeps the DTOs of pages of matches the service keeps: a page is
+// shared by every request until the service computes it again (a new
+// slice), and translating its reasons was most of a request's work. Keys
+// hold the page's first element, so its address is not reused while kept.
+type dtoMemo struct {
+	mu sync.Mutex
+	m  map[dtoKey][]MatchDTO
+}
+
+type dtoKey struct {
+	first *ponte.Match
+	n     int
+	lang  string
+}
+
+// dtoMemoMax bounds the pages kept; past it the memo starts afresh.
+const dtoMemoMax = 256
+
+// get returns the DTOs of ms in lang, made by build the first time.
+func (d *dtoMemo) get(lang string, ms []ponte.Match, build func() []MatchDTO) []MatchDTO {
+	if len(ms) == 0 {
+		return build()
+	}
+	k := dtoKey{first: &ms[0], n: len(ms), lang: lang}
+	d.mu.Lock()
+	items, ok := d.m[k]
+	d.mu.Unlock()
+	if ok {
+		return items
+	}
+	items = build()
+	d.mu.Lock()
+	if d.m == nil || len(d.m) >= dtoMemoMax {
+		d.m = make(map[dtoKey][]MatchDTO, dtoMemoMax)
+	}
+	d.m[k] = items
+	d.mu.Unlock()
+	return items
 }
 
 func (a *API) matchDTO(lang string, m ponte.Match) MatchDTO {

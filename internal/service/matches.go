@@ -51,8 +51,8 @@ type MatchesQuery struct {
 	Lang  string // the viewer's language, for labels and names
 }
 
-// MatchPage is a proposal's ranked matches of one kind. Its matches are
-// kept and shared between requests: not to be changed.
+// MatchPage is a proposal's ranked matches of one kind. Its proposal and
+// matches are kept and shared between requests: not to be changed.
 type MatchPage struct {
 	Proposal *ponte.Proposal
 	Kind     string
@@ -95,6 +95,18 @@ type matchKey struct {
 	kind     string
 	limit    int
 	lang     string
+}
+
+// matchedKey is a proposal whose matches are asked for, in a language. The
+// proposal is kept like its matches (Service.matched): its editors ask
+// again and again, and loading it (skills, labels, codes) costs more than
+// serving the kept matches. Who may ask is decided on every request, from
+// the kept proposal (its status, proposer and organisation: changed only by
+// requests that move the content version) and the asker's membership of
+// its organisation, read afresh.
+type matchedKey struct {
+	id   int64
+	lang string
 }
 
 // matchers is the audience matches are computed for: what any member may
@@ -169,7 +181,13 @@ func matchParams(q MatchesQuery) (string, int, error) {
 // matchableProposal loads the proposal and checks that actor may see its
 // matches: whoever may edit it.
 func (s *Service) matchableProposal(ctx context.Context, actor *ponte.User, id int64, lang string) (*ponte.Proposal, error) {
-	p, m, err := s.proposalAccess(ctx, actor, id, lang)
+	p, err := cached(s, s.matched, ctx, matchedKey{id: id, lang: lang}, func() (*ponte.Proposal, error) {
+		return s.store.ProposalByID(ctx, id, lang)
+	})
+	if err != nil {
+		return nil, err
+	}
+	m, err := proposalMembership(ctx, s.store, actor, p) // read afresh: who may ask changes with it
 	if err != nil {
 		return nil, err
 	}

@@ -116,14 +116,21 @@ func proposalAccess(ctx context.Context, st ponte.Store, actor *ponte.User, id i
 	if err != nil {
 		return nil, nil, err
 	}
+	m, err := proposalMembership(ctx, st, actor, p)
+	return p, m, err
+}
+
+// proposalMembership is the actor's membership of p's organisation (nil
+// when none).
+func proposalMembership(ctx context.Context, st ponte.Store, actor *ponte.User, p *ponte.Proposal) (*ponte.OrgMember, error) {
 	if p.OrgID == nil || !actor.Active() {
-		return p, nil, nil
+		return nil, nil
 	}
 	m, err := st.OrgMembership(ctx, *p.OrgID, actor.ID)
 	if ponte.ErrorCode(err) == ponte.ENotFound {
-		return p, nil, nil
+		return nil, nil
 	}
-	return p, m, err
+	return m, err
 }
 
 // applyProposalInput validates in into p, reporting every field at once;

@@ -52,6 +52,7 @@ type Service struct {
 	// Computed results kept until the content changes (resultcache.go).
 	homeFeeds *resultCache[homeFeedKey, *HomeFeed]
 	matches   *resultCache[matchKey, []ponte.Match]
+	matched   *resultCache[matchedKey, *ponte.Proposal]
 }
 
 // New returns a Service. sender may be nil (no SMTP configured).
@@ -80,7 +81,8 @@ func New(store ponte.Store, cfg Config, tr Translator, sender Sender, log *slog.
 	return &Service{store: store, cfg: cfg, tr: tr, sender: sender, log: log,
 		now: func() time.Time { return time.Now().UTC() }, poke: make(chan struct{}, 1),
 		homeFeeds: newResultCache[homeFeedKey, *HomeFeed](homeFeedsKept, homeFeedTTL),
-		matches:   newResultCache[matchKey, []ponte.Match](matchesKept, matchesTTL)}
+		matches:   newResultCache[matchKey, []ponte.Match](matchesKept, matchesTTL),
+		matched:   newResultCache[matchedKey, *ponte.Proposal](matchesKept, matchesTTL)}
 }
 
 // SetClock replaces the clock, for tests.

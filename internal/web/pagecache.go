@@ -8,6 +8,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/ponte-platform/ponte/internal/invalidate"
 )
 
 // The page cache keeps rendered public pages for visitors (no session),
@@ -58,7 +60,7 @@ var cachedRoutes = map[string]bool{
 // proposal form asks for as it is typed): they do not move the content
 // version, which would drop every node's cached pages.
 var uncachedWrites = map[string]bool{"/login": true, "/logout": true, "/language": true,
-	"/proposals/suggest-skills": true, "/api/v1/skills/suggest": true}
+	"/proposals/suggest-skills": true}
 
 // pageCache is a byte-bounded LRU of rendered pages.
 type pageCache struct {
@@ -289,50 +291,16 @@ func (r *pageRecorder) Write(b []byte) (int, error) {
 	return r.body.Write(b)
 }
 
-// invalidate moves the content version after every request that may have
-// changed what visitors see: a state-changing method (or the e-mail
-// verification link, which activates an account) that succeeded. It covers
-// the API too, which is mounted behind it.
+// invalidate moves the content version after every request of the site
+// that may have changed what visitors see: a state-changing method but
+// those of uncachedWrites, or the e-mail verification link (which activates
+// an account), that succeeded. The API, mounted under /api/, does the same
+// for its own requests (api.API).
 func (s *Server) invalidate(next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		writes := r.Method != http.MethodGet && r.Method != http.MethodHead && r.Method != http.MethodOptions
+	return invalidate.OnWrite(next, func(r *http.Request) bool {
 		if r.Method == http.MethodGet && r.URL.Path == "/verify" {
-			writes = true
+			return true
 		}
-		if !writes || uncachedWrites[r.URL.Path] {
-			next.ServeHTTP(w, r)
-			return
-		}
-		bw := &bumpWriter{ResponseWriter: w, bump: func() { s.svc.ContentChanged(r.Context()) }}
-		next.ServeHTTP(bw, r)
-		bw.WriteHeader(http.StatusOK) // a handler that wrote nothing succeeded
-	})
+		return invalidate.Writes(r) && !uncachedWrites[r.URL.Path] && !strings.HasPrefix(r.URL.Path, "/api/")
+	}, s.svc.ContentChanged)
 }
-
-// bumpWriter moves the content version when a success status is written,
-// before the response leaves: a client that follows the redirect is sure
-// to see what it just changed.
-type bumpWriter struct {
-	http.ResponseWriter
-	bump    func()
-	written bool
-}
-
-func (w *bumpWriter) WriteHeader(code int) {
-	if w.written {
-		return
-	}
-	w.written = true
-	if code < 400 {
-		w.bump()
-	}
-	w.ResponseWriter.WriteHeader(code)
-}
-
-func (w *bumpWriter) Write(b []byte) (int, error) {
-	w.WriteHeader(http.StatusOK)
-	return w.ResponseWriter.Write(b)
-}
-
-// Unwrap lets http.ResponseController reach the real writer.
-func (w *bumpWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
