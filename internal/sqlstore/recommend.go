@@ -47,8 +47,12 @@ const fitHitsQuery = `WITH mine AS MATERIALIZED (SELECT concept_id, level FROM p
 const fitCountQuery = `SELECT proposal_id, COUNT(*), SUM(CASE WHEN essential <> 0 THEN 1 ELSE 0 END)
 	FROM proposal_skills WHERE proposal_id IN (`
 
-// fitPlaceQuery reads the target regions and countries of candidates.
-const fitPlaceQuery = `SELECT proposal_id, kind, code FROM proposal_codes WHERE kind IN (?, ?) AND proposal_id IN (`
+// fitPlaceQuery reads the target regions and countries of candidates,
+// through the primary key (proposal_id, kind, code): "kind || ''" keeps
+// SQLite off the (kind, code) index, which for a thousand candidates it
+// preferred, reading every region and country code of every proposal
+// (98 % of a recommendation's time at scale 100).
+const fitPlaceQuery = `SELECT proposal_id, kind, code FROM proposal_codes WHERE (kind || '') IN (?, ?) AND proposal_id IN (`
 
 // epoch and forever stand for no bound on publication times.
 var (
