@@ -48,7 +48,7 @@ const fitCountQuery = `SELECT proposal_id, COUNT(*), SUM(CASE WHEN essential <> 
 	FROM proposal_skills WHERE proposal_id IN (`
 
 // fitPlaceQuery reads the target regions and countries of candidates,
-// through the primary key (proposal_id, kind, code): "kind || ''" keeps
+// through the primary key (proposal_id, kind, code): concatenating an empty string to kind keeps
 // SQLite off the (kind, code) index, which for a thousand candidates it
 // preferred, reading every region and country code of every proposal
 // (98 % of a recommendation's time at scale 100).
