@@ -210,13 +210,14 @@ for entry in "${PAGES[@]}"; do
 done
 PEAK=$(rss VmHWM)
 if [ "${BENCH_UNCACHED:-1}" = 1 ]; then
-  # The same visitors' pages with the page cache off: every request renders.
+  # The same pages with the page cache off (visitors' and the member's):
+  # every request renders.
   kill "$PONTE_PID"
   wait "$PONTE_PID" 2>/dev/null || true
   start_ponte PONTE_PAGE_CACHE_MB=0
   for entry in "${PAGES[@]}"; do
     IFS='|' read -r name auth path <<<"$entry"
-    [ "$auth" = none ] && measure "$name, page cache off" "$auth" "$path"
+    [ "$auth" != bearer ] && measure "$name, page cache off" "$auth" "$path"
   done
   PEAK="$PEAK (cache on), $(rss VmHWM) (cache off)"
 fi
