@@ -15,15 +15,21 @@ import (
 func cmdMigrate(ctx context.Context, args []string, stdout io.Writer) error {
 	fs := flag.NewFlagSet("migrate", flag.ContinueOnError)
 	c := loadConfig(fs)
+	// "migrate status --database …": flags may follow the word status.
+	status := len(args) > 0 && args[0] == "status"
+	if status {
+		args = args[1:]
+	}
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
+	status = status || fs.Arg(0) == "status"
 	a, err := open(ctx, c, c.logger(os.Stderr)) // open applies pending migrations
 	if err != nil {
 		return err
 	}
 	defer a.close()
-	if fs.Arg(0) == "status" {
+	if status {
 		st, err := a.db.MigrationStatuses(ctx)
 		if err != nil {
 			return err
