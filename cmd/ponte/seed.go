@@ -10,6 +10,7 @@ import (
 	"runtime"
 	"time"
 
+	"github.com/ponte-platform/ponte"
 	"github.com/ponte-platform/ponte/internal/seed"
 	"github.com/ponte-platform/ponte/internal/service"
 	"github.com/ponte-platform/ponte/internal/sqlstore"
@@ -95,7 +96,11 @@ func cmdSeed(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if path := sqlstore.SQLiteFile(a.cfg.DatabaseURL); path != "" {
 		rep, err = seedSQLiteFile(ctx, app, path, opt, stderr)
 	} else {
-		opt.AfterLoad = afterLoad(app.svc, stderr)
+		// The index is built in the seed's transaction: all or nothing.
+		opt.InSession = func(ctx context.Context, tx ponte.Store) error {
+			_, err := app.svc.RebuildSearchIndexIn(ctx, tx, indexProgress(stderr))
+			return err
+		}
 		rep, err = seed.Run(ctx, app.svc, sqlstore.New(app.db), opt)
 		app.close()
 	}
@@ -109,6 +114,10 @@ func cmdSeed(ctx context.Context, args []string, stdout, stderr io.Writer) error
 // seedBuildCacheMiB is the page cache of the SQLite build file: enough for
 // the hot index pages of a 100× seed.
 const seedBuildCacheMiB = 512
+
+// seedIndexCacheMiB is the writer's page cache while the search index is
+// built (FTS5 merges its segments through it).
+const seedIndexCacheMiB = 256
 
 // seedSQLiteFile seeds a SQLite database by building into a copy beside
 // it: a snapshot of the database (migrated, with its taxonomy) is written
@@ -178,7 +187,7 @@ func seedBuild(ctx context.Context, app *app, build string, opt seed.Options, st
 		return nil, err
 	}
 	start := time.Now()
-	idx, err := sqlstore.Open(ctx, "sqlite://"+build)
+	idx, err := sqlstore.OpenSeedIndexFile(ctx, build, seedIndexCacheMiB)
 	if err != nil {
 		return nil, err
 	}
@@ -202,17 +211,23 @@ func seedBuild(ctx context.Context, app *app, build string, opt seed.Options, st
 // failure leaves nothing.
 func afterLoad(svc *service.Service, stderr io.Writer) func(context.Context) error {
 	return func(ctx context.Context) error {
-		start, last, current := time.Now(), 0, ""
-		_, err := svc.RebuildSearchIndex(ctx, func(kind string, done int) {
-			if kind != current {
-				start, last, current = time.Now(), 0, kind
-			}
-			if done-last >= 50000 {
-				fmt.Fprintf(stderr, "search index (%s): %d (%.0f/s)\n", kind, done, float64(done)/time.Since(start).Seconds())
-				last = done
-			}
-		})
+		_, err := svc.RebuildSearchIndex(ctx, indexProgress(stderr))
 		return err
+	}
+}
+
+// indexProgress reports a search index rebuild on stderr every 50,000
+// documents of a kind.
+func indexProgress(stderr io.Writer) service.RebuildProgress {
+	start, last, current := time.Now(), 0, ""
+	return func(kind string, done int) {
+		if kind != current {
+			start, last, current = time.Now(), 0, kind
+		}
+		if done-last >= 50000 {
+			fmt.Fprintf(stderr, "search index (%s): %d (%.0f/s)\n", kind, done, float64(done)/time.Since(start).Seconds())
+			last = done
+		}
 	}
 }
 

@@ -64,10 +64,11 @@ type Store interface {
 	SeedOccupations(ctx context.Context) (occs []ponte.Concept, essential, optional map[int64][]int64, err error)
 	SeedReserveIDs(ctx context.Context, table string, n int) ([]int64, error)
 	SeedProposals(ctx context.Context, ps []*ponte.Proposal, events []*ponte.ProposalEvent) error
-	// SeedSession runs fn all or nothing, with commit ending a batch where
+	// SeedSession runs fn, then last (if not nil) once the deferred
+	// indexes are built, all or nothing, with commit ending a batch where
 	// the store commits in batches (a SQLite build file, atomic because it
 	// is renamed into place only when complete).
-	SeedSession(ctx context.Context, fn func(tx ponte.Store, commit func() error) error) error
+	SeedSession(ctx context.Context, fn func(tx ponte.Store, commit func() error) error, last func(tx ponte.Store) error) error
 }
 
 // Options tune Run.
@@ -88,6 +89,11 @@ type Options struct {
 	// search index. An error from it fails the run; with a SQLite build
 	// file (ponte seed) the file is then discarded, so nothing is left.
 	AfterLoad func(ctx context.Context) error
+	// InSession, when set, runs in the seed session once every row and
+	// index is written, before the session commits (on PostgreSQL, in the
+	// seed's one transaction): derived data built there (the search
+	// index) is all or nothing with the rows.
+	InSession func(ctx context.Context, tx ponte.Store) error
 }
 
 // Progress is a report of one phase's advance.
@@ -182,7 +188,7 @@ func Run(ctx context.Context, svc *service.Service, st Store, opt Options) (*Rep
 		}
 		r.st, r.commit = w, commit
 		return r.runPhases(ctx)
-	})
+	}, r.inSession(ctx))
 	if err != nil && ctx.Err() != nil { // the store's error may not wrap it
 		return nil, fmt.Errorf("seed: interrupted, nothing was written: %w", ctx.Err())
 	}
@@ -198,6 +204,22 @@ func Run(ctx context.Context, svc *service.Service, st Store, opt Options) (*Rep
 	}
 	r.rep.Took = time.Since(start)
 	return r.rep, nil
+}
+
+// inSession returns the last step of the seed session: opt.InSession,
+// timed, or nil.
+func (r *run) inSession(ctx context.Context) func(tx ponte.Store) error {
+	if r.opt.InSession == nil {
+		return nil
+	}
+	return func(tx ponte.Store) error {
+		t := time.Now()
+		if err := r.opt.InSession(ctx, tx); err != nil {
+			return fmt.Errorf("seed: in session: %w", err)
+		}
+		r.rep.PhaseTimes = append(r.rep.PhaseTimes, PhaseTime{Phase: "search index", Took: time.Since(t)})
+		return nil
+	}
 }
 
 // runPhases runs every phase, timing each.

@@ -242,6 +242,20 @@ type searchRebuilder interface {
 // The seed and the organisation import, which write rows directly, call
 // it at their end; so does `ponte search reindex`.
 func (s *Service) RebuildSearchIndex(ctx context.Context, progress RebuildProgress, kinds ...string) (int, error) {
+	return s.rebuildSearchIndex(ctx, s.store, false, progress, kinds...)
+}
+
+// RebuildSearchIndexIn is RebuildSearchIndex in the transaction tx, whose
+// own writes (not committed, so read through tx alone) are indexed too:
+// the PostgreSQL seed rebuilds the index in its transaction, so that rows
+// and index commit together.
+func (s *Service) RebuildSearchIndexIn(ctx context.Context, tx ponte.Store, progress RebuildProgress, kinds ...string) (int, error) {
+	return s.rebuildSearchIndex(ctx, tx, true, progress, kinds...)
+}
+
+// rebuildSearchIndex rebuilds the index in a transaction on st; joined
+// says st is a transaction already, to read through.
+func (s *Service) rebuildSearchIndex(ctx context.Context, st ponte.Store, joined bool, progress RebuildProgress, kinds ...string) (int, error) {
 	if len(kinds) == 0 {
 		kinds = ponte.SearchKinds
 	}
@@ -251,7 +265,7 @@ func (s *Service) RebuildSearchIndex(ctx context.Context, progress RebuildProgre
 		}
 	}
 	total := 0
-	err := s.store.Tx(ctx, func(tx ponte.Store) error {
+	err := st.Tx(ctx, func(tx ponte.Store) error {
 		reader, write, finish := tx, tx.UpsertSearchDocs, func(context.Context) error { return nil }
 		if b, ok := tx.(searchRebuilder); ok {
 			var err error
@@ -259,7 +273,10 @@ func (s *Service) RebuildSearchIndex(ctx context.Context, progress RebuildProgre
 				return err
 			}
 		}
-		labels := labelCache{}
+		if joined {
+			reader = tx
+		}
+		labels := newLabelCache()
 		for _, kind := range kinds {
 			n, err := rebuildPipeline(ctx, reader, tx, write, kind, labels, progress)
 			total += n
@@ -286,7 +303,7 @@ func rebuildKind(ctx context.Context, st ponte.Store, kind string, progress Rebu
 	done := 0
 	err := st.Tx(ctx, func(tx ponte.Store) error {
 		var err error
-		done, err = rebuildPipeline(ctx, tx, tx, tx.UpsertSearchDocs, kind, labelCache{}, progress)
+		done, err = rebuildPipeline(ctx, tx, tx, tx.UpsertSearchDocs, kind, newLabelCache(), progress)
 		return err
 	})
 	return done, err
@@ -306,7 +323,7 @@ type rebuildStep struct {
 // connection. Batches keep their id order, which is the hits' order.
 // labels is only touched by the loading stage.
 func rebuildPipeline(ctx context.Context, r, w ponte.Store, write func(context.Context, []*ponte.SearchDoc) error,
-	kind string, labels labelCache, progress RebuildProgress) (int, error) {
+	kind string, labels *labelCache, progress RebuildProgress) (int, error) {
 	if err := w.ClearSearchIndex(ctx, kind); err != nil {
 		return 0, err
 	}
@@ -318,11 +335,13 @@ func rebuildPipeline(ctx context.Context, r, w ponte.Store, write func(context.C
 	// one statement at a time: PostgreSQL refuses a query while another's
 	// rows are being read.
 	var conn sync.Locker = noLock{}
+	load := func(out chan<- rebuildStep) { loadParallel(ctx, r, kind, labels, rebuildLoaders, out) }
 	if r == w {
 		conn = &sync.Mutex{}
+		load = func(out chan<- rebuildStep) { loadDocs(ctx, r, conn, kind, labels, out) }
 	}
 	loaded, tokenized := make(chan rebuildStep, 2), make(chan rebuildStep, 2)
-	stages.Go(func() { loadDocs(ctx, r, conn, kind, labels, loaded) })
+	stages.Go(func() { load(loaded) })
 	stages.Go(func() { tokenizeDocs(ctx, loaded, tokenized) })
 	done := 0
 	for step := range tokenized {
@@ -350,7 +369,7 @@ func rebuildPipeline(ctx context.Context, r, w ponte.Store, write func(context.C
 // loadDocs is the first stage of a rebuild: it sends kind's documents,
 // untokenised, batch by batch in id order, then closes out. An error is
 // the last step sent.
-func loadDocs(ctx context.Context, st ponte.Store, conn sync.Locker, kind string, labels labelCache, out chan<- rebuildStep) {
+func loadDocs(ctx context.Context, st ponte.Store, conn sync.Locker, kind string, labels *labelCache, out chan<- rebuildStep) {
 	defer close(out)
 	var after int64
 	for {
@@ -381,13 +400,104 @@ func loadDocs(ctx context.Context, st ponte.Store, conn sync.Locker, kind string
 	}
 }
 
+// rebuildLoaders is how many batches a rebuild loads at once when it
+// reads on connections of its own: loading (queries and visitor views) is
+// the slowest stage, and two loaders keep both cores busy.
+const rebuildLoaders = 2
+
+// loadJob is one batch of ids for a loader, and where its step goes.
+type loadJob struct {
+	ids []int64
+	res chan rebuildStep
+}
+
+// loadParallel is loadDocs with n loaders, for a store that serves
+// concurrent queries (a pool): one goroutine lists the ids batch by
+// batch, the loaders build the batches' documents, and the steps are
+// sent in id order. The loaders share labels.
+func loadParallel(ctx context.Context, st ponte.Store, kind string, labels *labelCache, n int, out chan<- rebuildStep) {
+	defer close(out)
+	jobs, order := make(chan loadJob), make(chan chan rebuildStep, n)
+	var loaders sync.WaitGroup
+	defer loaders.Wait()
+	for range n {
+		loaders.Go(func() {
+			for j := range jobs {
+				j.res <- buildBatch(ctx, st, kind, j.ids, labels)
+			}
+		})
+	}
+	loaders.Go(func() { listBatches(ctx, st, kind, jobs, order) })
+	for res := range order {
+		var step rebuildStep
+		select {
+		case step = <-res:
+		case <-ctx.Done():
+			return
+		}
+		if !send(ctx, out, step) || step.err != nil {
+			return
+		}
+	}
+}
+
+// listBatches lists kind's ids batch by batch in id order, handing each
+// batch to a loader (jobs) and its result channel to order, in the same
+// order; an error is the last result. It closes both when done.
+func listBatches(ctx context.Context, st ponte.Store, kind string, jobs chan<- loadJob, order chan<- chan rebuildStep) {
+	defer close(order)
+	defer close(jobs)
+	var after int64
+	for {
+		ids, err := st.SearchSourceIDs(ctx, ponte.SearchSource{Kind: kind, After: after, Limit: rebuildBatch})
+		if err == nil && len(ids) == 0 {
+			return
+		}
+		res := make(chan rebuildStep, 1)
+		if err != nil {
+			res <- rebuildStep{err: err}
+		}
+		select {
+		case order <- res:
+		case <-ctx.Done():
+			return
+		}
+		if err != nil {
+			return
+		}
+		select {
+		case jobs <- loadJob{ids: ids, res: res}:
+		case <-ctx.Done():
+			return
+		}
+		after = ids[len(ids)-1]
+	}
+}
+
+// buildBatch builds the documents of ids, in id order (those with
+// nothing to show left out).
+func buildBatch(ctx context.Context, st ponte.Store, kind string, ids []int64, labels *labelCache) rebuildStep {
+	docs, err := docBuilders[kind](ctx, st, ids, labels)
+	if err != nil {
+		return rebuildStep{err: err}
+	}
+	step := rebuildStep{docs: make([]*indexDoc, 0, len(docs))}
+	for _, id := range ids {
+		if d, ok := docs[id]; ok {
+			step.docs = append(step.docs, d)
+		}
+	}
+	return step
+}
+
 // tokenizeDocs is the second stage of a rebuild: it tokenises each batch
 // from in and passes it on, in order.
 func tokenizeDocs(ctx context.Context, in <-chan rebuildStep, out chan<- rebuildStep) {
 	defer close(out)
+	x := search.NewIndexer()
 	for step := range in {
 		for _, d := range step.docs {
-			d.tokenize()
+			d.tokenize(x)
 		}
 		if !send(ctx, out, step) {
 			return

@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/ponte-platform/ponte"
 	"github.com/ponte-platform/ponte/internal/nuts"
@@ -22,18 +23,22 @@ import (
 // one across its batches, so a popular skill's labels are read once.
 // Documents come back untokenised (see indexDoc.tokenize), so that a
 // rebuild tokenises them beside the database's work.
-type docBuilder func(ctx context.Context, st ponte.Store, ids []int64, labels labelCache) (map[int64]*indexDoc, error)
+type docBuilder func(ctx context.Context, st ponte.Store, ids []int64, labels *labelCache) (map[int64]*indexDoc, error)
 
-// indexDoc is a document before tokenising: extra is searchable text that
-// is matched but not shown (skill labels in every language…).
+// indexDoc is a document before tokenising: extra and labels are
+// searchable text that is matched but not shown; labels are the skill
+// labels (in every language), which recur across documents, tokenised
+// after extra.
 type indexDoc struct {
 	*ponte.SearchDoc
-	extra []string
+	extra, labels []string
 }
 
-// tokenize sets the document's tokens from its title, body and extra text.
-func (d *indexDoc) tokenize() *ponte.SearchDoc {
-	tk := search.Index(d.Lang, append([]string{d.Title, d.Body}, d.extra...)...)
+// tokenize sets the document's tokens from its title, body, extra text and
+// labels (the same as search.Index over them all, in that order); x
+// remembers the labels' tokens, which recur from document to document.
+func (d *indexDoc) tokenize(x *search.Indexer) *ponte.SearchDoc {
+	tk := x.Index(d.Lang, append([]string{d.Title, d.Body}, d.extra...), d.labels)
 	d.Raw, d.Stems = tk.Raw, tk.Stems
 	return d.SearchDoc
 }
@@ -53,14 +58,15 @@ func reindex(ctx context.Context, st ponte.Store, kind string, ids ...int64) err
 	if !ok {
 		return fmt.Errorf("service.reindex: no builder for %q", kind)
 	}
-	docs, err := build(ctx, st, ids, labelCache{})
+	docs, err := build(ctx, st, ids, newLabelCache())
 	if err != nil {
 		return fmt.Errorf("service.reindex %s: %w", kind, err)
 	}
 	up := make([]*ponte.SearchDoc, 0, len(docs))
+	x := search.NewIndexer()
 	for _, id := range ids {
 		if d, ok := docs[id]; ok {
-			up = append(up, d.tokenize())
+			up = append(up, d.tokenize(x))
 			continue
 		}
 		if err := st.DeleteSearchDoc(ctx, kind, id); err != nil {
@@ -80,7 +86,7 @@ var visitor = ponte.Audience{Levels: []ponte.Visibility{ponte.VisPublic}}
 
 // personDocs builds people's documents from what visitors see of their
 // profiles (viewProfile applies the section visibilities).
-func personDocs(ctx context.Context, st ponte.Store, ids []int64, cache labelCache) (map[int64]*indexDoc, error) {
+func personDocs(ctx context.Context, st ponte.Store, ids []int64, cache *labelCache) (map[int64]*indexDoc, error) {
 	ps, err := st.ProfilesByUsers(ctx, ids)
 	if err != nil {
 		return nil, err
@@ -114,7 +120,7 @@ func personDocs(ctx context.Context, st ponte.Store, ids []int64, cache labelCac
 }
 
 // personDoc is the document of one visible profile.
-func personDoc(v *PersonView, labels map[int64][]string) *indexDoc {
+func personDoc(v *PersonView, labels labelMap) *indexDoc {
 	d := &ponte.SearchDoc{Kind: ponte.SearchPerson, ID: v.UserID, Title: v.DisplayName,
 		Body:    joinText(v.Headline, plainText(v.Bio), v.Offer, v.Seek, strings.Join(v.Affiliations, "; ")),
 		S3Areas: v.S3Areas, UpdatedAt: v.UpdatedAt, Regions: regionsOf([]string{v.Region}, []string{v.Country})}
@@ -123,7 +129,7 @@ func personDoc(v *PersonView, labels map[int64][]string) *indexDoc {
 		d.Skills = append(d.Skills, sk.ConceptID)
 		extra = append(extra, labels[sk.ConceptID]...)
 	}
-	return &indexDoc{d, extra}
+	return &indexDoc{SearchDoc: d, labels: extra}
 }
 
 // searchSkillStore reads the least of profile skills a document needs
@@ -136,7 +142,7 @@ type searchSkillStore interface {
 // profile shows them (highest level first, then by English label, then by
 // concept id), with their labels in cache. A store that reads concepts and
 // levels alone is asked for those, and the labels come from cache.
-func indexSkills(ctx context.Context, st ponte.Store, ids []int64, cache labelCache) (map[int64][]*ponte.ProfileSkill, error) {
+func indexSkills(ctx context.Context, st ponte.Store, ids []int64, cache *labelCache) (map[int64][]*ponte.ProfileSkill, error) {
 	lean, ok := st.(searchSkillStore)
 	if !ok {
 		return st.ProfileSkills(ctx, ids, "en")
@@ -166,7 +172,7 @@ func indexSkills(ctx context.Context, st ponte.Store, ids []int64, cache labelCa
 }
 
 // orgDocs builds organisations' documents; an organisation's profile is public.
-func orgDocs(ctx context.Context, st ponte.Store, ids []int64, _ labelCache) (map[int64]*indexDoc, error) {
+func orgDocs(ctx context.Context, st ponte.Store, ids []int64, _ *labelCache) (map[int64]*indexDoc, error) {
 	orgs, err := st.OrganisationsByIDs(ctx, ids)
 	if err != nil {
 		return nil, err
@@ -176,14 +182,14 @@ func orgDocs(ctx context.Context, st ponte.Store, ids []int64, _ labelCache) (ma
 		d := &ponte.SearchDoc{Kind: ponte.SearchOrganisation, ID: o.ID, Title: o.Name,
 			Body: joinText(plainText(o.Description), o.Address), S3Areas: o.S3Areas, UpdatedAt: o.UpdatedAt,
 			Regions: regionsOf([]string{o.Region}, []string{o.Country})}
-		out[id] = &indexDoc{d, []string{o.Website}}
+		out[id] = &indexDoc{SearchDoc: d, extra: []string{o.Website}}
 	}
 	return out, nil
 }
 
 // proposalDocs builds the documents of the public (published or closed)
 // proposals among ids.
-func proposalDocs(ctx context.Context, st ponte.Store, ids []int64, cache labelCache) (map[int64]*indexDoc, error) {
+func proposalDocs(ctx context.Context, st ponte.Store, ids []int64, cache *labelCache) (map[int64]*indexDoc, error) {
 	all, err := st.ProposalsByIDs(ctx, ids, "en")
 	if err != nil {
 		return nil, err
@@ -205,50 +211,65 @@ func proposalDocs(ctx context.Context, st ponte.Store, ids []int64, cache labelC
 		d := &ponte.SearchDoc{Kind: ponte.SearchProposal, ID: p.ID, Lang: p.Lang, Title: p.Title,
 			Body: joinText(p.Summary, plainText(p.Description)), Skills: p.SkillIDs(), S3Areas: p.S3Areas,
 			UpdatedAt: p.UpdatedAt, Regions: regionsOf(p.Regions, p.Countries)}
-		extra := []string{p.CallRef, p.OrgName}
+		var skillLabels []string
 		for _, id := range d.Skills {
-			extra = append(extra, labels[id]...)
+			skillLabels = append(skillLabels, labels[id]...)
 		}
-		out[p.ID] = &indexDoc{d, extra}
+		out[p.ID] = &indexDoc{SearchDoc: d, extra: []string{p.CallRef, p.OrgName}, labels: skillLabels}
 	}
 	return out, nil
 }
 
-// skillLabels returns the preferred labels of concepts in every Ponte
+// labelCache keeps the preferred labels of concepts in every Ponte
 // language, so a search in Greek finds a skill a profile shows in English.
-// labelCache maps concept ids to their labels in every language.
-type labelCache map[int64][]string
+// A rebuild's loaders share one, so a popular skill's labels are read once.
+type labelCache struct {
+	mu sync.Mutex
+	m  map[int64][]string
+}
+
+// newLabelCache returns an empty cache.
+func newLabelCache() *labelCache { return &labelCache{m: map[int64][]string{}} }
+
+// labelMap maps concept ids to their labels, English first.
+type labelMap map[int64][]string
 
 // skillLabels returns the labels of the concepts ids (each concept's label
 // in every language that has one, English always), reading only those not
-// in c yet and keeping them there.
-func (c labelCache) skillLabels(ctx context.Context, st ponte.Store, ids []int64) (labelCache, error) {
+// in c yet (one caller at a time) and keeping them there.
+func (c *labelCache) skillLabels(ctx context.Context, st ponte.Store, ids []int64) (labelMap, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	ids = uniqueIDs(ids)
 	var missing []int64
-	for _, id := range uniqueIDs(ids) {
-		if _, ok := c[id]; !ok {
+	for _, id := range ids {
+		if _, ok := c.m[id]; !ok {
 			missing = append(missing, id)
 		}
 	}
-	if len(missing) == 0 {
-		return c, nil
-	}
+	got := make(labelMap, len(missing))
 	for _, lang := range englishFirst {
+		if len(missing) == 0 {
+			break
+		}
 		cs, err := st.ConceptsByID(ctx, missing, lang)
 		if err != nil {
 			return nil, err
 		}
 		for _, k := range cs {
 			if k.Lang == lang || lang == "en" {
-				c[k.ID] = append(c[k.ID], k.Label)
+				got[k.ID] = append(got[k.ID], k.Label)
 			}
 		}
 	}
 	for _, id := range missing { // a concept without labels is not read again
-		if _, ok := c[id]; !ok {
-			c[id] = nil
-		}
+		c.m[id] = got[id]
 	}
-	return c, nil
+	out := make(labelMap, len(ids))
+	for _, id := range ids {
+		out[id] = c.m[id]
+	}
+	return out, nil
 }
 
 // englishFirst is ponte.Languages with English first: a concept's first
@@ -256,10 +277,10 @@ func (c labelCache) skillLabels(ctx context.Context, st ponte.Store, ids []int64
 var englishFirst = append([]string{"en"}, slices.DeleteFunc(slices.Clone(ponte.Languages),
 	func(l string) bool { return l == "en" })...)
 
-// english returns the English label of a concept in c (its URI if it has
-// none, "" if c does not hold it): what profiles order skills by.
-func (c labelCache) english(id int64) string {
-	if ls := c[id]; len(ls) > 0 {
+// english returns the English label of a concept in m (its URI if it has
+// none, "" if m does not hold it): what profiles order skills by.
+func (m labelMap) english(id int64) string {
+	if ls := m[id]; len(ls) > 0 {
 		return ls[0]
 	}
 	return ""

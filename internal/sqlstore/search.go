@@ -165,8 +165,9 @@ const (
 // remain, FTS5 is emptied and indexes the new documents in large chunks
 // as they come; otherwise finish rebuilds FTS5 from search_docs in one
 // pass. finish merges the segments and restores the settings and the
-// triggers. On PostgreSQL documents carry their tsvector and are written
-// as by UpsertSearchDocs.
+// triggers. On PostgreSQL documents carry their tsvector, and the GIN
+// index is built once at the end where that costs no reader anything
+// (see beginPostgresRebuild).
 func (s *Store) BeginSearchRebuild(ctx context.Context, kinds []string) (reader ponte.Store,
 	write func(context.Context, []*ponte.SearchDoc) error, finish func(context.Context) error, err error) {
 	if !s.inTx {
@@ -177,12 +178,7 @@ func (s *Store) BeginSearchRebuild(ctx context.Context, kinds []string) (reader 
 		reader = s
 	}
 	if s.db.dialect == Postgres {
-		for _, k := range kinds {
-			if err := s.ClearSearchIndex(ctx, k); err != nil {
-				return nil, nil, nil, err
-			}
-		}
-		return reader, s.insertSearchDocs, func(context.Context) error { return nil }, nil
+		return s.beginPostgresRebuild(ctx, kinds)
 	}
 	r := &ftsRebuild{s: s}
 	if err := r.begin(ctx, kinds); err != nil {

@@ -26,13 +26,28 @@ import (
 //     success, and deletes it on failure.
 //   - any other SQLite database: one transaction (commit does nothing), as
 //     for small seeds and tests.
-func (s *Store) SeedSession(ctx context.Context, fn func(tx ponte.Store, commit func() error) error) error {
+//
+// last, if not nil, runs after fn once the deferred indexes are built,
+// in the same transaction (the last batch of a build file): the place to
+// build derived data, such as the search index, all or nothing with the
+// rows.
+func (s *Store) SeedSession(ctx context.Context, fn func(tx ponte.Store, commit func() error) error,
+	last func(tx ponte.Store) error) error {
 	noop := func() error { return nil }
+	if last == nil {
+		last = func(ponte.Store) error { return nil }
+	}
+	both := func(tx ponte.Store, commit func() error) error {
+		if err := fn(tx, commit); err != nil {
+			return err
+		}
+		return last(tx)
+	}
 	if s.inTx {
-		return fn(s, noop)
+		return both(s, noop)
 	}
 	if s.db.dialect == SQLite && !isSeedFile(s.db) {
-		return s.Tx(ctx, func(tx ponte.Store) error { return fn(tx, noop) })
+		return s.Tx(ctx, func(tx ponte.Store) error { return both(tx, noop) })
 	}
 	conn, err := s.db.w.Conn(ctx)
 	if err != nil {
@@ -77,6 +92,19 @@ func (s *Store) SeedSession(ctx context.Context, fn func(tx ponte.Store, commit 
 			conn.ExecContext(context.WithoutCancel(ctx), "ROLLBACK")
 			return mapErr("SeedSession.index", err)
 		}
+	}
+	if s.db.dialect == Postgres {
+		// The planner has no statistics of rows loaded in this
+		// transaction (autovacuum cannot see them): last's queries
+		// (the search index reads every profile) would be planned blind.
+		if _, err := conn.ExecContext(ctx, "ANALYZE"); err != nil {
+			conn.ExecContext(context.WithoutCancel(ctx), "ROLLBACK")
+			return mapErr("SeedSession.analyze", err)
+		}
+	}
+	if err := last(tx); err != nil {
+		conn.ExecContext(context.WithoutCancel(ctx), "ROLLBACK")
+		return err
 	}
 	_, err = conn.ExecContext(ctx, "COMMIT")
 	return mapErr("SeedSession.commit", err)
@@ -209,3 +237,40 @@ func AnalyzeSeedFile(ctx context.Context, db *DB) error {
 	}
 	return nil
 }
+
+// OpenSeedIndexFile opens a seeded build file (see OpenSeedFile) to build
+// its search index: WAL, so a pool of readers loads content beside the
+// one writer, as Open does, but tuned for a file that is not in service
+// yet: the readers map the file (no read call per page missed in their
+// small caches; the loaders read most of the file), the writer has
+// cacheMiB of cache and skips syncing (the caller syncs the file before
+// renaming it into place).
+func OpenSeedIndexFile(ctx context.Context, path string, cacheMiB int) (*DB, error) {
+	base := "file:" + (&url.URL{Path: path}).EscapedPath() + "?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)" +
+		"&_pragma=foreign_keys(1)&_pragma=synchronous(OFF)&_pragma=temp_store(FILE)"
+	w, err := sql.Open("sqlite", base+fmt.Sprintf("&_pragma=cache_size(%d)&_txlock=immediate", -cacheMiB*1024))
+	if err != nil {
+		return nil, fmt.Errorf("sqlstore: open seed file: %w", err)
+	}
+	w.SetMaxOpenConns(1)
+	w.SetMaxIdleConns(1)
+	w.SetConnMaxLifetime(0)
+	r, err := sql.Open("sqlite", base+fmt.Sprintf("&_pragma=cache_size(-%d)&_pragma=mmap_size(%d)&_pragma=query_only(1)",
+		sqliteCacheKiB, seedMmapBytes))
+	if err != nil {
+		w.Close()
+		return nil, fmt.Errorf("sqlstore: open seed file: %w", err)
+	}
+	r.SetMaxOpenConns(4)
+	r.SetMaxIdleConns(4)
+	db := &DB{dialect: SQLite, r: r, w: w}
+	if err := w.PingContext(ctx); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("sqlstore: open seed file: %w", err)
+	}
+	return db, nil
+}
+
+// seedMmapBytes bounds the file mapping of OpenSeedIndexFile's readers
+// (address space only: pages are the operating system's file cache).
+const seedMmapBytes = 64 << 30
