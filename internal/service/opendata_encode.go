@@ -192,6 +192,10 @@ func (e *rowEncoder) null(name string) {
 	}
 }
 
+// csvSpecial marks the bytes that make encoding/csv quote a field: the
+// quote, the comma and line breaks.
+var csvSpecial = [256]bool{'"': true, ',': true, '\n': true, '\r': true}
+
 // csvNeedsQuotes reports whether encoding/csv would quote a field (with
 // its default comma): empty fields never, `\.` always, fields holding a
 // quote, comma or line break, and fields starting with a space.
@@ -203,9 +207,12 @@ func csvNeedsQuotes[S string | []byte](f S) bool {
 		return true
 	}
 	for i := 0; i < len(f); i++ {
-		if c := f[i]; c == '\n' || c == '\r' || c == '"' || c == ',' {
+		if csvSpecial[f[i]] {
 			return true
 		}
+	}
+	if c := f[0]; c < utf8.RuneSelf { // the usual case, without decoding a rune
+		return c == ' ' || c >= '\t' && c <= '\r'
 	}
 	r, _ := utf8.DecodeRuneInString(string(f[:min(len(f), utf8.UTFMax)]))
 	return unicode.IsSpace(r)
@@ -222,13 +229,14 @@ func appendCSVField(b []byte, f string) []byte {
 // appendCSVQuoted appends a field in quotes, doubling the quotes inside.
 func appendCSVQuoted[S string | []byte](b []byte, f S) []byte {
 	b = append(b, '"')
+	start := 0
 	for i := 0; i < len(f); i++ {
-		if f[i] == '"' {
-			b = append(b, '"', '"')
-		} else {
-			b = append(b, f[i])
+		if f[i] == '"' { // copy up to and including the quote, which the next run repeats
+			b = append(b, f[start:i+1]...)
+			start = i
 		}
 	}
+	b = append(b, f[start:]...)
 	return append(b, '"')
 }
 
@@ -257,7 +265,10 @@ const hexDigits = "0123456789abcdef"
 // appendJSONString appends s as a JSON string exactly as json.Marshal
 // does: control characters escaped (\b \f \n \r \t or \u00XX), <, > and &
 // as \u00XX, invalid UTF-8 replaced by \ufffd, and U+2028 and U+2029
-// escaped so that the output is also safe JavaScript.
+// escaped so that the output is also safe JavaScript. Runs of characters
+// that stand for themselves are copied whole, and two-byte characters
+// (most of Greek and of the Latin letters with diacritics) are checked
+// without decoding them.
 func appendJSONString[S string | []byte](b []byte, s S) []byte {
 	b = append(b, '"')
 	start := 0
@@ -268,25 +279,13 @@ func appendJSONString[S string | []byte](b []byte, s S) []byte {
 				i++
 				continue
 			}
-			b = append(b, s[start:i]...)
-			switch c {
-			case '\\', '"':
-				b = append(b, '\\', c)
-			case '\b':
-				b = append(b, '\\', 'b')
-			case '\f':
-				b = append(b, '\\', 'f')
-			case '\n':
-				b = append(b, '\\', 'n')
-			case '\r':
-				b = append(b, '\\', 'r')
-			case '\t':
-				b = append(b, '\\', 't')
-			default:
-				b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xF])
-			}
+			b = appendJSONEscape(append(b, s[start:i]...), c)
 			i++
 			start = i
+			continue
+		}
+		if c >= 0xC2 && c <= 0xDF && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+			i += 2
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(string(s[i:min(len(s), i+utf8.UTFMax)]))
@@ -306,6 +305,25 @@ func appendJSONString[S string | []byte](b []byte, s S) []byte {
 	}
 	b = append(b, s[start:]...)
 	return append(b, '"')
+}
+
+// appendJSONEscape appends the escape of an ASCII byte that needs one.
+func appendJSONEscape(b []byte, c byte) []byte {
+	switch c {
+	case '\\', '"':
+		return append(b, '\\', c)
+	case '\b':
+		return append(b, '\\', 'b')
+	case '\f':
+		return append(b, '\\', 'f')
+	case '\n':
+		return append(b, '\\', 'n')
+	case '\r':
+		return append(b, '\\', 'r')
+	case '\t':
+		return append(b, '\\', 't')
+	}
+	return append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xF])
 }
 
 // appendJSONFloat appends a finite float as encoding/json does: plain

@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
+	"io"
 	"math"
+	"math/rand/v2"
 	"strings"
 	"testing"
 	"time"
@@ -175,4 +177,58 @@ func FuzzOpenDataEncoding(f *testing.F) {
 		checkJSONString(t, s)
 		checkCSVRecord(t, []string{s, "x"})
 	})
+}
+
+// BenchmarkOpenProposalRow encodes proposal rows like the seeded ones
+// (non-ASCII titles and summaries, a comma in the summary, skills and
+// codes) in both formats.
+func BenchmarkOpenProposalRow(b *testing.B) {
+	at := time.Date(2026, 3, 5, 23, 0, 0, 0, time.UTC)
+	org := int64(1234)
+	rows := []ponte.OpenProposal{{ID: 31234, Type: "technology_request", Status: "published",
+		Title:   "Potražnja za tehnologijom: otvoreni podaci za mobilnost",
+		Summary: "Petra Šimić traži suradnju na temu: otvoreni podaci za mobilnost, s partnerima u regiji Krapinsko-zagorska županija i diljem Europe.",
+		Lang:    "hr", Deadline: "2026-12-12", OrgID: &org, OrgName: "Sveučilište u Zagrebu",
+		Essential:    []string{"http://data.europa.eu/esco/skill/0a1b2c3d-1111-2222-3333-444455556666", "http://data.europa.eu/esco/skill/0a1b2c3d-1111-2222-3333-444455556667"},
+		NiceToHave:   []string{"http://data.europa.eu/esco/skill/0a1b2c3d-1111-2222-3333-444455556668"},
+		PartnerTypes: []string{"sme", "university"}, Countries: []string{"HR", "SI"}, Regions: []string{"HR050"},
+		S3Areas: []string{"mobility"}, Themes: []string{"climate", "education"}, PublishedAt: &at, UpdatedAt: at},
+		{ID: 31235, Type: "research_partner", Status: "closed", CloseReason: "found",
+			Title:   "Αναζήτηση τεχνολογίας: ανοικτά δεδομένα για την κινητικότητα",
+			Summary: "Κωνσταντίνος Καραγιάννης αναζητά συνεργασίες με θέμα: ανοικτά δεδομένα για την κινητικότητα, με εταίρους στην περιοχή Peiraias, Nisoi και σε όλη την Ευρώπη.",
+			Lang:    "el", CallRef: "HORIZON-CL5-2027-D3-01", CallURL: "https://ec.europa.eu/info/funding-tenders/opportunities/portal",
+			Essential: []string{"http://data.europa.eu/esco/skill/0a1b2c3d-1111-2222-3333-444455556669"},
+			Countries: []string{"EL"}, S3Areas: []string{"blue-economy", "tourism"}, UpdatedAt: at}}
+	for _, format := range OpenDataFormats {
+		b.Run(format, func(b *testing.B) {
+			e := newRowEncoder(format, io.Discard)
+			for i := 0; i < b.N; i++ {
+				if err := openProposalRow(e, &rows[i%len(rows)], "https://ponte.example/proposals/"); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
+
+// TestEncodersMatchOnRandomText compares the JSON and CSV encoders with
+// encoding/json and encoding/csv on random strings built from pieces that
+// take each path: plain ASCII, characters to escape, two-, three- and
+// four-byte characters, U+2028 and U+2029, and broken or truncated UTF-8.
+func TestEncodersMatchOnRandomText(t *testing.T) {
+	pieces := []string{"a", "plain text ", " ", ",", `"`, "\n", "\r", "\t", "\x00", "\x1f", "<", ">", "&", `\`, "|",
+		"é", "š", "Ω", "ά", "\u07ff", "\u0800", "漢", "‘", "€", "\u2027", "\u2028", "\u2029", "\u202a", "🙂", "\U0010ffff",
+		"\xc2", "\xdf", "\xe2", "\xe2\x80", "\xe2\x80\xa8"[:2], "\xc0\x80", "\xed\xa0\x80", "\xf4\x90\x80\x80", "\x80", "\xff",
+		"\xc3\x28", "\xe2\x28\xa1"}
+	rng := rand.New(rand.NewPCG(5, 6))
+	for n := 0; n < 5000; n++ {
+		var sb strings.Builder
+		for k := rng.IntN(8); k >= 0; k-- {
+			sb.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		s := sb.String()
+		checkJSONString(t, s)
+		checkCSVRecord(t, []string{s, "x"})
+		checkCSVRecord(t, []string{"1", s})
+	}
 }

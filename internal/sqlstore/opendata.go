@@ -26,17 +26,22 @@ type openBatchOf[T any] struct {
 }
 
 // each walks the dataset as a pipeline: while fn writes out one batch,
-// the fills complete the next one and head reads the one after, each on
-// its own connection, so the database's work spreads over two cores and
-// overlaps the encoding. At
-// most five batches exist at once, so memory stays flat whatever the
-// table's size. fn's error (or the context's) stops the walk and comes
-// back as is; every reader has stopped by the time each returns.
+// each fill completes one of the batches after it and head reads the next,
+// each on its own goroutine and connection, so the database's work spreads
+// over the cores and overlaps the encoding: whichever stage is slowest
+// sets the pace, not the sum of the fills. At most 3+2×fills batches exist
+// at once, so memory stays flat whatever the table's size. fn's error (or
+// the context's) stops the walk and comes back as is; every reader has
+// stopped by the time each returns.
 func (w openWalk[T]) each(ctx context.Context, fn func(*T) error) error {
 	ctx, cancel := context.WithCancel(ctx)
-	heads, full := make(chan openBatchOf[T], 1), make(chan openBatchOf[T], 1)
-	go w.readHeads(ctx, heads)
-	go w.fillBatches(ctx, heads, full)
+	full := make(chan openBatchOf[T], 1)
+	go w.readHeads(ctx, full)
+	for _, f := range w.fills {
+		in := full
+		full = make(chan openBatchOf[T], 1)
+		go fillBatches(ctx, f, in, full)
+	}
 	stop := func(err error) error {
 		cancel()
 		for range full { // wait for the readers to let go of their connections
@@ -82,16 +87,17 @@ func (w openWalk[T]) readHeads(ctx context.Context, out chan<- openBatchOf[T]) {
 	}
 }
 
-// fillBatches runs the fills on each batch from in and passes it on.
-func (w openWalk[T]) fillBatches(ctx context.Context, in <-chan openBatchOf[T], out chan<- openBatchOf[T]) {
+// fillBatches runs fill on each batch from in and passes it on; a batch
+// that failed before passes as it is.
+func fillBatches[T any](ctx context.Context, fill func(context.Context, []T) error, in <-chan openBatchOf[T], out chan<- openBatchOf[T]) {
 	defer close(out)
 	defer func() {
-		for range in { // let readHeads finish before out closes
+		for range in { // let the stages before finish before out closes
 		}
 	}()
 	for b := range in {
 		if b.err == nil && len(b.rows) > 0 {
-			b.err = w.fill(ctx, b.rows)
+			b.err = fill(ctx, b.rows)
 		}
 		select {
 		case out <- b:
@@ -102,18 +108,6 @@ func (w openWalk[T]) fillBatches(ctx context.Context, in <-chan openBatchOf[T], 
 			return
 		}
 	}
-}
-
-// fill runs the fills on a batch one after the other: with head and fn
-// already running beside it, more readers would only take turns on the
-// same cores, each filling one more connection's page cache.
-func (w openWalk[T]) fill(ctx context.Context, rows []T) error {
-	for _, f := range w.fills {
-		if err := f(ctx, rows); err != nil {
-			return err
-		}
-	}
-	return nil
 }
 
 // related holds a batch's related rows (skills, languages, codes…) as a
@@ -155,7 +149,7 @@ func (r *related) each(n int, idOf func(i int) int64, set func(i, lo, hi int)) {
 
 // addIDList adds an owner's concepts from a comma-separated list of ids
 // (as idList aggregates them), as URIs in id order.
-func (r *related) addIDList(owner int64, list []byte, uris *conceptNames) error {
+func (r *related) addIDList(owner int64, list string, uris *conceptNames) error {
 	r.ids1 = r.ids1[:0]
 	for len(list) > 0 {
 		n, rest, ok := parseID(list)
@@ -172,20 +166,20 @@ func (r *related) addIDList(owner int64, list []byte, uris *conceptNames) error 
 }
 
 // parseID reads a non-negative decimal id and the comma after it, if any.
-func parseID(b []byte) (n int64, rest []byte, ok bool) {
+func parseID(b string) (n int64, rest string, ok bool) {
 	i := 0
 	for ; i < len(b) && b[i] >= '0' && b[i] <= '9' && i < 18; i++ {
 		n = n*10 + int64(b[i]-'0')
 	}
 	switch {
 	case i == 0:
-		return 0, nil, false
+		return 0, "", false
 	case i == len(b):
-		return n, nil, true
+		return n, "", true
 	case b[i] == ',':
 		return n, b[i+1:], true
 	}
-	return 0, nil, false
+	return 0, "", false
 }
 
 // idList aggregates a group's integer column into one comma-separated
@@ -194,6 +188,15 @@ func parseID(b []byte) (n int64, rest []byte, ok bool) {
 func (s *Store) idList(col string) string {
 	if s.db.dialect == Postgres {
 		return "string_agg(" + col + "::text, ',')"
+	}
+	return "group_concat(" + col + ", ',')"
+}
+
+// textList aggregates a group's text into one comma-separated text, in
+// no particular order: the caller sorts the items.
+func (s *Store) textList(col string) string {
+	if s.db.dialect == Postgres {
+		return "string_agg(" + col + ", ',')"
 	}
 	return "group_concat(" + col + ", ',')"
 }
@@ -228,6 +231,25 @@ func (c *conceptNames) uri(id int64) string {
 		return c.dense[id]
 	}
 	return ""
+}
+
+// withConcepts runs walk while the concept URIs are read beside its first
+// head query rather than before it: uris waits for them (on PostgreSQL at
+// scale 1 reading them took a tenth of an export's time). The reader has
+// stopped by the time withConcepts returns.
+func (s *Store) withConcepts(ctx context.Context, walk func(ctx context.Context, uris func() (*conceptNames, error)) error) error {
+	ctx, cancel := context.WithCancel(ctx)
+	done := make(chan struct{})
+	var names *conceptNames
+	var err error
+	go func() {
+		defer close(done)
+		names, err = s.conceptURIs(ctx)
+	}()
+	werr := walk(ctx, func() (*conceptNames, error) { <-done; return names, err })
+	cancel()
+	<-done
+	return werr
 }
 
 // conceptURIs reads every concept's id and URI: a few tens of thousands of

@@ -10,10 +10,14 @@ import (
 // EachOpenOrganisation streams every organisation with its number of
 // projects and its declared competences (sorted by URI).
 func (s *Store) EachOpenOrganisation(ctx context.Context, fn func(*ponte.OpenOrganisation) error) error {
-	uris, err := s.conceptURIs(ctx)
-	if err != nil {
-		return err
-	}
+	return s.withConcepts(ctx, func(ctx context.Context, uris func() (*conceptNames, error)) error {
+		return s.eachOpenOrganisation(ctx, fn, uris)
+	})
+}
+
+// eachOpenOrganisation is EachOpenOrganisation with the concept URIs on
+// their way.
+func (s *Store) eachOpenOrganisation(ctx context.Context, fn func(*ponte.OpenOrganisation) error, uris func() (*conceptNames, error)) error {
 	return openWalk[ponte.OpenOrganisation]{
 		head: func(ctx context.Context, after int64) ([]ponte.OpenOrganisation, int64, bool, error) {
 			out, err := s.openOrgs(ctx, after)
@@ -24,10 +28,14 @@ func (s *Store) EachOpenOrganisation(ctx context.Context, fn func(*ponte.OpenOrg
 		},
 		fills: []func(context.Context, []ponte.OpenOrganisation) error{s.openOrgProjects,
 			func(ctx context.Context, out []ponte.OpenOrganisation) error {
+				names, err := uris()
+				if err != nil {
+					return err
+				}
 				var comp related
-				err := comp.load(ctx, s, "EachOpenOrganisation", `SELECT org_id, `+s.idList("concept_id")+`
+				err = comp.load(ctx, s, "EachOpenOrganisation", `SELECT org_id, `+s.idList("concept_id")+`
 					FROM org_competences WHERE org_id BETWEEN ? AND ? GROUP BY org_id ORDER BY org_id`,
-					out[0].ID, out[len(out)-1].ID, 4*len(out), scanConceptList(uris))
+					out[0].ID, out[len(out)-1].ID, 4*len(out), scanConceptList(names))
 				comp.each(len(out), func(i int) int64 { return out[i].ID },
 					func(i, lo, hi int) { out[i].Competences = comp.sortedList(lo, hi) })
 				return err

@@ -10,10 +10,13 @@ import (
 // EachOpenPerson streams active members whose "about" section is public,
 // with every section's visibility so the service can blank the rest.
 func (s *Store) EachOpenPerson(ctx context.Context, fn func(*ponte.OpenPerson) error) error {
-	uris, err := s.conceptURIs(ctx)
-	if err != nil {
-		return err
-	}
+	return s.withConcepts(ctx, func(ctx context.Context, uris func() (*conceptNames, error)) error {
+		return s.eachOpenPerson(ctx, fn, uris)
+	})
+}
+
+// eachOpenPerson is EachOpenPerson with the concept URIs on their way.
+func (s *Store) eachOpenPerson(ctx context.Context, fn func(*ponte.OpenPerson) error, uris func() (*conceptNames, error)) error {
 	vis := visibilities{}
 	idOf := func(rows []ponte.OpenPerson) func(int) int64 { return func(i int) int64 { return rows[i].ID } }
 	return openWalk[ponte.OpenPerson]{
@@ -33,12 +36,16 @@ func (s *Store) EachOpenPerson(ctx context.Context, fn func(*ponte.OpenPerson) e
 				return err
 			},
 			func(ctx context.Context, out []ponte.OpenPerson) error {
+				names, err := uris()
+				if err != nil {
+					return err
+				}
 				var skills related
 				// The primary key covers this: no table or concept lookups,
 				// and one row per person rather than per skill.
-				err := skills.load(ctx, s, "EachOpenPerson", `SELECT user_id, `+s.idList("concept_id")+`
+				err = skills.load(ctx, s, "EachOpenPerson", `SELECT user_id, `+s.idList("concept_id")+`
 					FROM profile_skills WHERE user_id BETWEEN ? AND ? GROUP BY user_id ORDER BY user_id`,
-					out[0].ID, out[len(out)-1].ID, 10*len(out), scanConceptList(uris))
+					out[0].ID, out[len(out)-1].ID, 10*len(out), scanConceptList(names))
 				skills.each(len(out), idOf(out), func(i, lo, hi int) { out[i].Skills = skills.list(lo, hi) })
 				return err
 			},
@@ -99,11 +106,12 @@ func scanCode(r *sql.Rows, rel *related) error {
 }
 
 // scanConceptList reads an (owner id, list of concept ids) row as the
-// concepts' URIs, in id order.
+// concepts' URIs, in id order. The list is scanned as a string: the
+// drivers hand text over as one, which sql.RawBytes would copy again.
 func scanConceptList(uris *conceptNames) func(*sql.Rows, *related) error {
 	return func(r *sql.Rows, rel *related) error {
 		var id int64
-		var list sql.RawBytes
+		var list string
 		if err := r.Scan(&id, &list); err != nil {
 			return err
 		}
