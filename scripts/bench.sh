@@ -12,8 +12,11 @@
 #   BENCH_PORT=18080     port of ponte serve (the static server uses +1)
 #   BENCH_TOKENS=100     API tokens rotated by wrk (the API allows 600
 #                        requests a minute per member)
-#   BENCH_UNCACHED=1     also measure visitors' pages with the page cache
-#                        off (PONTE_PAGE_CACHE_MB=0): what a cache miss costs
+#   BENCH_WRITES=2       also measure the pages while a member writes this
+#                        many times a second, each write dropping what the
+#                        caches hold (0 skips)
+#   BENCH_UNCACHED=1     also measure the pages with the page cache off
+#                        (PONTE_PAGE_CACHE_MB=0): what a cache miss costs
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -208,6 +211,26 @@ for entry in "${PAGES[@]}"; do
   IFS='|' read -r name auth path <<<"$entry"
   measure "$name" "$auth" "$path"
 done
+# Every write anywhere moves the content version and drops what the caches
+# hold: the same visitors' pages again while a member saves a setting
+# BENCH_WRITES times a second (0 skips these rows).
+WRITES=${BENCH_WRITES:-2}
+if [ "$WRITES" != 0 ]; then
+  (
+    pause=$(awk -v r="$WRITES" 'BEGIN { print 1 / r }')
+    while :; do
+      curl -s -o /dev/null -H "Cookie: $COOKIE" -d in_app=on -d email=on -d digest=on "$BASE/notifications/settings"
+      sleep "$pause"
+    done
+  ) &
+  WRITER=$!
+  PIDS+=("$WRITER")
+  for entry in "${PAGES[@]}"; do
+    IFS='|' read -r name auth path <<<"$entry"
+    [ "$auth" != bearer ] && measure "$name, $WRITES writes/s" "$auth" "$path"
+  done
+  kill "$WRITER" 2>/dev/null || true
+fi
 PEAK=$(rss VmHWM)
 if [ "${BENCH_UNCACHED:-1}" = 1 ]; then
   # The same pages with the page cache off (visitors' and the member's):
