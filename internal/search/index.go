@@ -19,19 +19,25 @@ type Tokens struct {
 	Facets []string // facet tokens (see FacetToken)
 }
 
+// appendWords appends the folded words of texts to raw, up to
+// MaxRawWords in all.
+func appendWords(raw []string, texts []string) []string {
+	for _, s := range texts {
+		for _, w := range textnorm.Tokens(s) {
+			if len(raw) == MaxRawWords {
+				return raw
+			}
+			raw = append(raw, w)
+		}
+	}
+	return raw
+}
+
 // Index folds and stems texts written in lang. An unknown lang ("": a
 // profile or an organisation does not say its language) stems every word
 // with every language's rules, so a query in any language meets it.
 func Index(lang string, texts ...string) Tokens {
-	var t Tokens
-	for _, s := range texts {
-		for _, w := range textnorm.Tokens(s) {
-			if len(t.Raw) == MaxRawWords {
-				break
-			}
-			t.Raw = append(t.Raw, w)
-		}
-	}
+	t := Tokens{Raw: appendWords(nil, texts)}
 	langs := []string{lang}
 	if _, ok := stemmers[lang]; !ok {
 		langs = Languages

@@ -38,15 +38,7 @@ func NewIndexer() *Indexer {
 // reading the tokens of each recurring text from memory after its first
 // time (texts are tokenised each time: titles and bodies rarely repeat).
 func (x *Indexer) Index(lang string, texts, recurring []string) Tokens {
-	var t Tokens
-	for _, s := range texts {
-		for _, w := range textnorm.Tokens(s) {
-			if len(t.Raw) == MaxRawWords {
-				break
-			}
-			t.Raw = append(t.Raw, w)
-		}
-	}
+	t := Tokens{Raw: appendWords(nil, texts)}
 	langs, key := stemLangs(lang)
 	seen := map[string]bool{}
 	for _, w := range t.Raw {
