@@ -199,24 +199,42 @@ func (s *Store) conceptOrgCounts(ctx context.Context, ev []ponte.CompetenceEvide
 
 // RefreshMemberOrgCounts rewrites concept_member_org_counts: per concept,
 // the organisations with a member who shows it publicly and neither a
-// declaration nor a project of it. The count runs on a read connection
+// declaration nor a project of it. The pairs are read on a read connection
 // (on SQLite the writer stays free meanwhile: tens of seconds at two
-// million people); the rewrite is one short transaction of a row per
-// concept. It returns how many concepts have such organisations.
+// million people) in organisation order, straight from the memberships'
+// primary key, and counted here one organisation at a time: counting
+// distinct pairs in SQL sorted millions of rows in memory (SQLite keeps
+// temporary tables in memory), which was the server's peak of resident
+// memory. The rewrite is one short transaction of a row per concept. It
+// returns how many concepts have such organisations.
 func (s *Store) RefreshMemberOrgCounts(ctx context.Context) (int, error) {
-	var rows [][]any
-	err := s.queryEach(ctx, s.r, "RefreshMemberOrgCounts", `SELECT ms.concept_id, count(DISTINCT ms.org_id)
+	counts := map[int64]int{}
+	seen := map[int64]bool{} // the concepts of the current organisation
+	org := int64(-1)
+	err := s.queryEach(ctx, s.r, "RefreshMemberOrgCounts", `SELECT ms.org_id, ms.concept_id
 		FROM (`+memberSkills+`) ms WHERE NOT EXISTS (SELECT 1 FROM org_concepts oc
 			WHERE oc.org_id = ms.org_id AND oc.concept_id = ms.concept_id)
-		GROUP BY ms.concept_id`, nil, func(r *sql.Rows) error {
-		var id int64
-		var n int
-		err := r.Scan(&id, &n)
-		rows = append(rows, []any{id, n})
-		return err
+		ORDER BY ms.org_id`, nil, func(r *sql.Rows) error {
+		var o, c int64
+		if err := r.Scan(&o, &c); err != nil {
+			return err
+		}
+		if o != org {
+			org = o
+			clear(seen)
+		}
+		if !seen[c] {
+			seen[c] = true
+			counts[c]++
+		}
+		return nil
 	})
 	if err != nil {
 		return 0, err
+	}
+	rows := make([][]any, 0, len(counts))
+	for c, n := range counts {
+		rows = append(rows, []any{c, n})
 	}
 	return len(rows), s.Tx(ctx, func(tx ponte.Store) error {
 		t := tx.(*Store)
