@@ -166,9 +166,9 @@ type MailStore interface {
 
 // RateStore counts attempts in fixed windows, shared by all app nodes.
 type RateStore interface {
-	// RateHit counts one attempt for key in the window starting at window and
-	// returns the attempts counted in that window so far.
-	RateHit(ctx context.Context, key string, window time.Time) (int, error)
+	// RateHit counts n attempts for key in the window starting at window
+	// and returns the attempts counted in that window so far.
+	RateHit(ctx context.Context, key string, window time.Time, n int) (int, error)
 	// PruneRateLimits forgets windows that started before cutoff.
 	PruneRateLimits(ctx context.Context, cutoff time.Time) error
 }

@@ -59,15 +59,5 @@ func (s *Service) allowSuggest(ctx context.Context, actor *ponte.User) error {
 	if !ok {
 		l = suggestLimit
 	}
-	if l.N <= 0 {
-		return nil
-	}
-	n, err := s.store.RateHit(ctx, hashSecret(ScopeSuggest+"\x00"+strconv.FormatInt(actor.ID, 10)), s.now().Truncate(l.Window))
-	if err != nil {
-		return err
-	}
-	if n > l.N {
-		return ponte.Errorf(ponte.ERateLimited, "error.rate_limited")
-	}
-	return nil
+	return s.allow(ctx, ScopeSuggest, l, strconv.FormatInt(actor.ID, 10))
 }

@@ -90,21 +90,28 @@ func testRateLimitWindows(t *testing.T, s ponte.Store) {
 	ctx := context.Background()
 	w1, w2 := t0, t0.Add(time.Minute)
 	for i := 1; i <= 3; i++ {
-		n, err := s.RateHit(ctx, "login:ip", w1)
+		n, err := s.RateHit(ctx, "login:ip", w1, 1)
 		if err != nil || n != i {
 			t.Fatalf("hit %d = %d, %v", i, n, err)
 		}
 	}
-	if n, _ := s.RateHit(ctx, "login:other", w1); n != 1 {
+	if n, _ := s.RateHit(ctx, "login:other", w1, 1); n != 1 {
 		t.Fatalf("keys must count apart, got %d", n)
 	}
-	if n, _ := s.RateHit(ctx, "login:ip", w2); n != 1 {
+	if n, _ := s.RateHit(ctx, "login:ip", w2, 1); n != 1 {
 		t.Fatalf("a new window must restart at 1, got %d", n)
+	}
+	// Hits counted in a batch (a node's pending API hits) add up.
+	if n, err := s.RateHit(ctx, "login:ip", w2, 5); err != nil || n != 6 {
+		t.Fatalf("a batch of 5 after 1 = %d, %v; want 6", n, err)
+	}
+	if n, _ := s.RateHit(ctx, "login:other", w2, 4); n != 4 {
+		t.Fatalf("a batch in a new window must start at its size, got %d", n)
 	}
 	if err := s.PruneRateLimits(ctx, w2.Add(time.Second)); err != nil {
 		t.Fatal(err)
 	}
-	if n, _ := s.RateHit(ctx, "login:ip", w2); n != 1 {
+	if n, _ := s.RateHit(ctx, "login:ip", w2, 1); n != 1 {
 		t.Fatalf("pruned window must restart at 1, got %d", n)
 	}
 }
