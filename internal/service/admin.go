@@ -101,14 +101,14 @@ func (s *Service) SetRole(ctx context.Context, actor *ponte.User, id int64, role
 	if id == actor.ID {
 		return ponte.Errorf(ponte.EForbidden, "error.own_account")
 	}
-	return s.store.Tx(ctx, func(tx ponte.Store) error {
+	return s.changed(ctx, s.store.Tx(ctx, func(tx ponte.Store) error {
 		u, err := tx.UserByID(ctx, id)
 		if err != nil {
 			return err
 		}
 		u.Role, u.UpdatedAt = role, s.now()
 		return tx.UpdateUser(ctx, u)
-	})
+	}))
 }
 
 // SetActive deactivates (signing out everywhere) or reactivates a user.
@@ -119,7 +119,7 @@ func (s *Service) SetActive(ctx context.Context, actor *ponte.User, id int64, ac
 	if id == actor.ID {
 		return ponte.Errorf(ponte.EForbidden, "error.own_account")
 	}
-	return s.store.Tx(ctx, func(tx ponte.Store) error {
+	return s.changed(ctx, s.store.Tx(ctx, func(tx ponte.Store) error {
 		u, err := tx.UserByID(ctx, id)
 		if err != nil {
 			return err
@@ -139,7 +139,7 @@ func (s *Service) SetActive(ctx context.Context, actor *ponte.User, id int64, ac
 			return tx.DeleteUserSessions(ctx, u.ID)
 		}
 		return nil
-	})
+	}))
 }
 
 func cut(s, sep string) (string, string, bool) {

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/ponte-platform/ponte"
 	"github.com/ponte-platform/ponte/internal/service"
@@ -112,6 +113,48 @@ func TestAPITokens(t *testing.T) {
 			t.Fatal(err)
 		}
 		_, err = e.svc.TokenUser(ctx, secret)
+		wantCode(t, err, ponte.EUnauthorized)
+	})
+}
+
+// TestAPITokenCache: a token's user is remembered by the node, but never
+// past a change that concerns it: deactivation and role changes show at
+// once on the node that made them and within a VersionRecheck on another;
+// each caller gets its own copy of the user.
+func TestAPITokenCache(t *testing.T) {
+	each(t, func(t *testing.T, e *env) {
+		ctx := context.Background()
+		a := admin(t, e)
+		u := e.member(t, "cached@example.org")
+		secret, _, err := e.svc.CreateAPIToken(ctx, u, "script")
+		if err != nil {
+			t.Fatal(err)
+		}
+		other := service.New(e.store, service.Config{PasswordCost: service.TestPasswordParams}, nil, nil, nil)
+		other.SetClock(func() time.Time { return e.now })
+		for _, node := range []*service.Service{e.svc, other} {
+			got, err := node.TokenUser(ctx, secret)
+			if err != nil || got.ID != u.ID {
+				t.Fatalf("TokenUser = %v, %v", got, err)
+			}
+			got.Role, got.DisplayName = ponte.RoleAdmin, "changed by a caller"
+		}
+		if got, _ := e.svc.TokenUser(ctx, secret); got.Role != ponte.RoleMember || got.DisplayName == "changed by a caller" {
+			t.Fatalf("a caller's change reached the cache: %+v", got)
+		}
+		if err := e.svc.SetRole(ctx, a, u.ID, ponte.RoleModerator); err != nil {
+			t.Fatal(err)
+		}
+		if got, _ := e.svc.TokenUser(ctx, secret); got.Role != ponte.RoleModerator {
+			t.Fatalf("role after SetRole = %s, want moderator at once", got.Role)
+		}
+		if err := e.svc.SetActive(ctx, a, u.ID, false); err != nil {
+			t.Fatal(err)
+		}
+		_, err = e.svc.TokenUser(ctx, secret)
+		wantCode(t, err, ponte.EUnauthorized)
+		e.now = e.now.Add(service.VersionRecheck)
+		_, err = other.TokenUser(ctx, secret)
 		wantCode(t, err, ponte.EUnauthorized)
 	})
 }

@@ -3,6 +3,7 @@ package service
 import (
 	"context"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/ponte-platform/ponte"
@@ -50,17 +51,38 @@ func (s *Service) RevokeAPIToken(ctx context.Context, actor *ponte.User, id int6
 	if !actor.Active() {
 		return unauthorized()
 	}
-	return s.store.DeleteAPIToken(ctx, actor.ID, id)
+	// The token may be in any node's token cache: moving the version
+	// drops it there (within VersionRecheck on other nodes, at once here).
+	return s.changed(ctx, s.store.DeleteAPIToken(ctx, actor.ID, id))
 }
 
-// TokenUser returns the active user of a bearer token.
+// tokensKept bounds the tokens the node remembers; tokenTTL is how long
+// it trusts one without asking the store, which also records the token's
+// use (at most once a minute).
+const (
+	tokensKept = 4096
+	tokenTTL   = time.Minute
+)
+
+// TokenUser returns the active user of a bearer token. A token found is
+// remembered until the content version moves (revoking a token, changing
+// or deactivating an account all move it) or for tokenTTL: an API client
+// otherwise costs a query per request. Unknown tokens are not remembered.
+// Each caller gets its own copy of the user.
 func (s *Service) TokenUser(ctx context.Context, secret string) (*ponte.User, error) {
 	if !strings.HasPrefix(secret, APITokenPrefix) {
 		return nil, unauthorized()
 	}
-	u, err := s.store.APITokenUser(ctx, hashSecret(secret), s.now())
+	hash := hashSecret(secret)
+	u, err := cached(s, s.tokens, ctx, hash, func() (*ponte.User, error) {
+		return s.store.APITokenUser(ctx, hash, s.now())
+	})
 	if ponte.ErrorCode(err) == ponte.ENotFound || (err == nil && !u.Active()) {
 		return nil, unauthorized()
 	}
-	return u, err
+	if err != nil {
+		return nil, err
+	}
+	c := *u
+	return &c, nil
 }

@@ -59,3 +59,14 @@ func (s *Service) ContentChanged(ctx context.Context) {
 		s.version.v, s.version.read = v, s.now()
 	}
 }
+
+// changed is ContentChanged after err == nil, for the service's writes
+// that caches must not outlive even until the web or API layer moves the
+// version after the request (an account deactivated or erased, a role
+// changed, a token revoked: the token cache would keep them).
+func (s *Service) changed(ctx context.Context, err error) error {
+	if err == nil {
+		s.ContentChanged(ctx)
+	}
+	return err
+}

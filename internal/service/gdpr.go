@@ -122,7 +122,7 @@ func (s *Service) DeleteMyAccount(ctx context.Context, actor *ponte.User, passwo
 		return &ponte.Error{Code: ponte.EInvalid, Key: "error.invalid",
 			Fields: map[string]string{"password": "error.password_wrong"}}
 	}
-	return s.store.Tx(ctx, func(tx ponte.Store) error {
+	return s.changed(ctx, s.store.Tx(ctx, func(tx ponte.Store) error {
 		if actor.Role == ponte.RoleAdmin {
 			if err := tx.Lock(ctx, "admins"); err != nil {
 				return err
@@ -148,5 +148,5 @@ func (s *Service) DeleteMyAccount(ctx context.Context, actor *ponte.User, passwo
 			return err
 		}
 		return tx.DeleteUser(ctx, actor.ID)
-	})
+	}))
 }

@@ -53,6 +53,8 @@ type Service struct {
 	homeFeeds *resultCache[homeFeedKey, *HomeFeed]
 	matches   *resultCache[matchKey, []ponte.Match]
 	matched   *resultCache[matchedKey, *ponte.Proposal]
+	tokens    *resultCache[string, *ponte.User] // API tokens' users, by token hash (apitokens.go)
+	rates     rateBatches                       // batched rate-limit counts (ratelimit.go)
 }
 
 // New returns a Service. sender may be nil (no SMTP configured).
@@ -82,7 +84,8 @@ func New(store ponte.Store, cfg Config, tr Translator, sender Sender, log *slog.
 		now: func() time.Time { return time.Now().UTC() }, poke: make(chan struct{}, 1),
 		homeFeeds: newResultCache[homeFeedKey, *HomeFeed](homeFeedsKept, homeFeedTTL),
 		matches:   newResultCache[matchKey, []ponte.Match](matchesKept, matchesTTL),
-		matched:   newResultCache[matchedKey, *ponte.Proposal](matchesKept, matchesTTL)}
+		matched:   newResultCache[matchedKey, *ponte.Proposal](matchesKept, matchesTTL),
+		tokens:    newResultCache[string, *ponte.User](tokensKept, tokenTTL)}
 }
 
 // SetClock replaces the clock, for tests.
