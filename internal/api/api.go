@@ -6,6 +6,8 @@ package api
 
 import (
 	"context"
+	"encoding/json"
+	"io"
 	"log/slog"
 	"net/http"
 	"strings"
@@ -42,6 +44,7 @@ func New(svc *service.Service, cat *i18n.Catalog, log *slog.Logger, version stri
 	cfg.DocsPath = "" // the stock docs page loads scripts from a CDN; Ponte loads nothing from outside
 	cfg.SchemasPath = ""
 	cfg.CreateHooks = nil // no $schema links in bodies: plain snake_case JSON
+	cfg.Formats = map[string]huma.Format{"application/json": jsonFormat, "json": jsonFormat}
 	cfg.Info.Description = "Skills, people, organisations and collaboration proposals. " +
 		"Authenticate with a bearer token created on your account page or with `ponte token create`."
 	cfg.Components.SecuritySchemes = map[string]*huma.SecurityScheme{
@@ -55,6 +58,26 @@ func New(svc *service.Service, cat *i18n.Catalog, log *slog.Logger, version stri
 		return invalidate.Writes(r) && !readOnlyPosts[r.URL.Path]
 	}, svc.ContentChanged)
 	return a
+}
+
+// jsonFormat is huma's JSON format, except that a body that carries its
+// own encoding (a kept page of matches) is written as it is.
+var jsonFormat = huma.Format{Marshal: func(w io.Writer, v any) error {
+	if r, ok := v.(interface{ RawJSON() []byte }); ok {
+		if b := r.RawJSON(); b != nil {
+			_, err := w.Write(b)
+			return err
+		}
+	}
+	return encodeJSON(w, v)
+}, Unmarshal: json.Unmarshal}
+
+// encodeJSON encodes v as huma's default JSON format does (no HTML
+// escaping, a final newline).
+func encodeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
 }
 
 // readOnlyPosts are the POST operations that change nothing (they take a

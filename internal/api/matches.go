@@ -1,6 +1,7 @@
 package api
 
 import (
+	"bytes"
 	"context"
 	"net/http"
 	"strconv"
@@ -34,11 +35,21 @@ type MatchListInput struct {
 
 // MatchListOutput is the ranked matches, best first.
 type MatchListOutput struct {
-	Body struct {
-		Kind  string     `json:"kind"`
-		Items []MatchDTO `json:"items"`
-	}
+	Body MatchListOutputBody
 }
+
+// MatchListOutputBody is a page of matches. The same page goes to every
+// asker until the service computes it again, and encoding 20 matches with
+// their reasons was a quarter of a request's work: a kept page carries its
+// encoding, which the API's JSON format writes as it is (jsonFormat).
+type MatchListOutputBody struct {
+	Kind  string     `json:"kind"`
+	Items []MatchDTO `json:"items"`
+	raw   []byte     // the encoding of Kind and Items, when kept (Items is then nil)
+}
+
+// RawJSON returns the kept encoding, or nil.
+func (b MatchListOutputBody) RawJSON() []byte { return b.raw }
 
 // MatchDTO is one match.
 type MatchDTO struct {
@@ -69,25 +80,23 @@ func (a *API) listMatches(ctx context.Context, in *MatchListInput) (*MatchListOu
 	if err != nil {
 		return nil, a.fail(lang, err)
 	}
-	out := &MatchListOutput{}
-	out.Body.Kind = page.Kind
-	out.Body.Items = a.matchDTOs.get(lang, page.Matches, func() []MatchDTO {
+	return &MatchListOutput{Body: a.matchDTOs.get(lang, page.Kind, page.Matches, func() []MatchDTO {
 		items := make([]MatchDTO, 0, len(page.Matches))
 		for _, m := range page.Matches {
 			items = append(items, a.matchDTO(lang, m))
 		}
 		return items
-	})
-	return out, nil
+	})}, nil
 }
 
-// dtoMemo keeps the DTOs of pages of matches the service keeps: a page is
-// shared by every request until the service computes it again (a new
-// slice), and translating its reasons was most of a request's work. Keys
-// hold the page's first element, so its address is not reused while kept.
+// dtoMemo keeps the bodies, DTOs and encoding, of pages of matches the
+// service keeps: a page is shared by every request until the service
+// computes it again (a new slice), and translating its reasons was most of
+// a request's work. Keys hold the page's first element, so its address is
+// not reused while kept.
 type dtoMemo struct {
 	mu sync.Mutex
-	m  map[dtoKey][]MatchDTO
+	m  map[dtoKey]MatchListOutputBody
 }
 
 type dtoKey struct {
@@ -96,29 +105,35 @@ type dtoKey struct {
 	lang  string
 }
 
-// dtoMemoMax bounds the pages kept; past it the memo starts afresh.
-const dtoMemoMax = 256
+// dtoMemoMax bounds the pages kept (about 12 KB each); past it the memo
+// starts afresh. The service keeps up to matchesKept (1,000) pages.
+const dtoMemoMax = 1024
 
-// get returns the DTOs of ms in lang, made by build the first time.
-func (d *dtoMemo) get(lang string, ms []ponte.Match, build func() []MatchDTO) []MatchDTO {
+// get returns the body of the page ms of kind in lang, its DTOs made by
+// build and encoded the first time.
+func (d *dtoMemo) get(lang, kind string, ms []ponte.Match, build func() []MatchDTO) MatchListOutputBody {
 	if len(ms) == 0 {
-		return build()
+		return MatchListOutputBody{Kind: kind, Items: build()}
 	}
 	k := dtoKey{first: &ms[0], n: len(ms), lang: lang}
 	d.mu.Lock()
-	items, ok := d.m[k]
+	body, ok := d.m[k]
 	d.mu.Unlock()
 	if ok {
-		return items
+		return body
 	}
-	items = build()
+	body = MatchListOutputBody{Kind: kind, Items: build()}
+	var b bytes.Buffer
+	if err := encodeJSON(&b, body); err == nil {
+		body.raw, body.Items = b.Bytes(), nil // kept alone: smaller than the DTOs
+	}
 	d.mu.Lock()
 	if d.m == nil || len(d.m) >= dtoMemoMax {
-		d.m = make(map[dtoKey][]MatchDTO, dtoMemoMax)
+		d.m = make(map[dtoKey]MatchListOutputBody, dtoMemoMax)
 	}
-	d.m[k] = items
+	d.m[k] = body
 	d.mu.Unlock()
-	return items
+	return body
 }
 
 func (a *API) matchDTO(lang string, m ponte.Match) MatchDTO {
