@@ -161,7 +161,7 @@ func TestSkillFieldPartial(t *testing.T) {
 	s := newSite(t, "sqlite")
 	render := func(f SkillField) string {
 		var b bytes.Buffer
-		if err := s.web.tmpl.pages["en"]["skill_search"].ExecuteTemplate(&b, "skill-field", f); err != nil {
+		if err := s.web.tmpl.sets["en"].ExecuteTemplate(&b, "skill-field", f); err != nil {
 			t.Fatal(err)
 		}
 		return b.String()
