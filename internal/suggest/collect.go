@@ -1,6 +1,8 @@
 package suggest
 
 import (
+	"strings"
+
 	"github.com/ponte-platform/ponte/internal/taxonomy"
 )
 
@@ -77,9 +79,13 @@ func (c *collector) concept(k taxonomy.Concept) error {
 	}
 	id, ok := c.skillID[k.URI]
 	if !ok {
+		// A copy: k.URI may share the memory of the whole CSV record it
+		// was read from (descriptions, alternative labels), which the
+		// model would otherwise keep alive for the server's life.
+		uri := strings.Clone(k.URI)
 		id = int32(len(c.skills))
-		c.skillID[k.URI] = id
-		c.skills = append(c.skills, skillNode{uri: k.URI})
+		c.skillID[uri] = id
+		c.skills = append(c.skills, skillNode{uri: uri})
 	}
 	t := c.lang(k.Lang)
 	t.skills = setDoc(t.skills, id, k)
@@ -93,9 +99,10 @@ func (c *collector) occupation(o taxonomy.Occupation) error {
 	}
 	id, ok := c.occID[o.URI]
 	if !ok {
+		uri := strings.Clone(o.URI) // as for skills
 		id = int32(len(c.occs))
-		c.occID[o.URI] = id
-		c.occs = append(c.occs, occNode{uri: o.URI})
+		c.occID[uri] = id
+		c.occs = append(c.occs, occNode{uri: uri})
 	}
 	t := c.lang(o.Lang)
 	t.occs = setDoc(t.occs, id, o.Concept)

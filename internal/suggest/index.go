@@ -2,6 +2,7 @@ package suggest
 
 import (
 	"math"
+	"strings"
 	"sync"
 )
 
@@ -141,7 +142,9 @@ func (x *langIndex) analyse(s string) []tok {
 			if !isStop(x.an.stop, w.text) {
 				id = x.termID(x.an.stem(w.text))
 			}
-			x.surface[w.text] = id
+			// Map keys are copied: words, stems and labels may be parts of
+			// the CSV records they were read from, which they would keep.
+			x.surface[strings.Clone(w.text)] = id
 		}
 		if id < 0 {
 			return
@@ -157,7 +160,7 @@ func (x *langIndex) termID(stem string) int32 {
 	id, ok := x.terms[stem]
 	if !ok {
 		id = int32(len(x.terms))
-		x.terms[stem] = id
+		x.terms[strings.Clone(stem)] = id
 	}
 	return id
 }
@@ -200,7 +203,7 @@ func idf(nTerms int, docs []analysed) []float32 {
 func names(docs []docText, n int) []string {
 	out := make([]string, n)
 	for i, d := range docs {
-		out[i] = d.pref
+		out[i] = strings.Clone(d.pref)
 	}
 	return out
 }

@@ -3,6 +3,7 @@ package suggest
 import (
 	"math"
 	"slices"
+	"strings"
 )
 
 // buildLabels indexes every skill label, dropping a skill's labels that
@@ -33,7 +34,9 @@ func (x *langIndex) buildLabels(docs []analysed) {
 // newLabel analyses one label: distinct terms, their IDF mass and the
 // bigrams of adjacent terms.
 func newLabel(skill int32, kind uint8, text string, toks []tok, idf []float32) label {
-	l := label{skill: skill, text: text, kind: kind}
+	// The text is copied: it may share the memory of the whole CSV record
+	// it was read from, descriptions included, which the model would keep.
+	l := label{skill: skill, text: strings.Clone(text), kind: kind}
 	for i, t := range toks {
 		if !slices.Contains(l.terms, t.id) {
 			l.terms = append(l.terms, t.id)
