@@ -10,13 +10,19 @@
 #   BENCH_GO=1           also run the Go benchmarks (BENCH_GO=0 skips them)
 #   BENCH_GO_TIME=50x    -benchtime of the Go benchmarks
 #   BENCH_PORT=18080     port of ponte serve (the static server uses +1)
-#   BENCH_TOKENS=100     API tokens rotated by wrk (the API allows 600
-#                        requests a minute per member)
+#   BENCH_TOKENS=400     API tokens rotated by wrk (the API allows 600
+#                        requests a minute per member: 400 cover 15 s at
+#                        up to 16,000 requests a second)
 #   BENCH_WRITES=2       also measure the pages while a member writes this
 #                        many times a second, each write dropping what the
 #                        caches hold (0 skips)
 #   BENCH_UNCACHED=1     also measure the pages with the page cache off
 #                        (PONTE_PAGE_CACHE_MB=0): what a cache miss costs
+#   BENCH_ONLY=regex     measure only the pages whose name matches (grep -E),
+#                        e.g. BENCH_ONLY='matches' BENCH_WRITES=0 BENCH_UNCACHED=0
+#   BENCH_PROFILE=1      also write a 10 s CPU profile of ponte under each
+#                        page's load to tmp/bench/cpu-<page>.pprof
+#                        (go tool pprof -top bin/ponte tmp/bench/cpu-….pprof)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD
@@ -25,7 +31,7 @@ DURATION=${BENCH_DURATION:-15s}
 CONNS=${BENCH_CONNECTIONS:-64}
 PORT=${BENCH_PORT:-18080}
 SPORT=$((PORT + 1))
-NTOKENS=${BENCH_TOKENS:-100}
+NTOKENS=${BENCH_TOKENS:-400}
 OUT=$ROOT/tmp/bench
 DB=$OUT/scale-$SCALE.db
 DBURL="sqlite://$DB"
@@ -66,7 +72,9 @@ trap cleanup EXIT
 # waits until it answers.
 start_ponte() {
   log "starting ponte serve on 127.0.0.1:$PORT $*"
-  env "$@" PONTE_LOG_FORMAT=json PONTE_BASE_URL="http://127.0.0.1:$PORT" \
+  local debug=()
+  [ "${BENCH_PROFILE:-0}" = 1 ] && debug=(PONTE_DEBUG_ADDR="127.0.0.1:$((PORT + 2))")
+  env "$@" "${debug[@]}" PONTE_LOG_FORMAT=json PONTE_BASE_URL="http://127.0.0.1:$PORT" \
     "$BIN" serve --addr "127.0.0.1:$PORT" --database "$DBURL" >"$OUT/ponte.out" 2>"$OUT/ponte.log" &
   PONTE_PID=$!
   PIDS+=("$PONTE_PID")
@@ -120,12 +128,16 @@ log "region $REGION, skill $URI, organisation $ORG, proposal $PROP"
 log "creating up to $NTOKENS API tokens (proposers of published proposals)"
 TOKENS=()
 MPROPS=()
-while IFS='|' read -r pid email; do
-  [ -n "$pid" ] || continue
+# Two at a time: each is a process that opens the database.
+while read -r pid token; do
+  [ -n "$token" ] || continue
   MPROPS+=("$pid")
-  TOKENS+=("$(PONTE_LOG_FORMAT=text "$BIN" token create --email "$email" --name bench --database "$DBURL" 2>/dev/null | tail -n 1)")
-done <<<"$(q "SELECT min(p.id), u.email FROM proposals p JOIN users u ON u.id = p.proposer_id
-  WHERE p.status = 'published' GROUP BY u.id, u.email ORDER BY min(p.id) LIMIT $NTOKENS")"
+  TOKENS+=("$token")
+done < <(q "SELECT min(p.id), u.email FROM proposals p JOIN users u ON u.id = p.proposer_id
+  WHERE p.status = 'published' GROUP BY u.id, u.email ORDER BY min(p.id) LIMIT $NTOKENS" |
+  BIN=$BIN DBURL=$DBURL xargs -P 2 -I{} sh -c 'pid=${1%%|*}; email=${1#*|}
+    printf "%s %s\n" "$pid" "$(PONTE_LOG_FORMAT=text "$BIN" token create --email "$email" --name bench \
+      --database "$DBURL" 2>/dev/null | tail -n 1)"' _ {})
 [ ${#TOKENS[@]} -gt 0 ] || { echo "no published proposal with a proposer" >&2; exit 1; }
 
 # wrk scripts: one adds the member's cookie, one rotates bearer tokens.
@@ -182,7 +194,8 @@ RES=$OUT/results.md
 # measure NAME AUTH PATH: one table row (wrk on the page, then on a static
 # page of the same size).
 measure() {
-  local name=$1 auth=$2 path=$3 hdr=() code size p50 p99 rps bad mem sp99 srps ratio
+  local name=$1 auth=$2 path=$3 hdr=() code size p50 p99 rps bad mem sp99 srps ratio prof=""
+  [ -n "${BENCH_ONLY:-}" ] && ! grep -qE -- "$BENCH_ONLY" <<<"$name" && return
   [ "$auth" = cookie ] && hdr=(-H "Cookie: $COOKIE")
   [ "$auth" = bearer ] && hdr=(-H "Authorization: Bearer ${TOKENS[0]}")
   read -r code size <<<"$(curl -s -o /dev/null -w '%{http_code} %{size_download}' "${hdr[@]}" "$BASE$path")"
@@ -201,7 +214,12 @@ measure() {
     done
   fi
   log "wrk $name ($size bytes): $path"
+  if [ "${BENCH_PROFILE:-0}" = 1 ]; then
+    prof=$OUT/cpu-$(tr -c 'a-zA-Z0-9\n' '-' <<<"$name" | tr -s '-').pprof
+    (sleep 2; curl -s -o "$prof" "http://127.0.0.1:$((PORT + 2))/debug/pprof/profile?seconds=10") &
+  fi
   read -r p50 p99 rps bad <<<"$(wrkrun "$BASE$path" "$OUT/$auth.lua")"
+  [ -n "$prof" ] && wait $! && log "CPU profile: $prof"
   mem=$(rss VmRSS)
   read -r _ sp99 srps _ <<<"$(wrkrun "http://127.0.0.1:$SPORT/$size" "$OUT/none.lua")"
   ratio=$(awk -v a="$rps" -v b="$srps" 'BEGIN { if (b > 0) printf "%.3f", a / b }')
