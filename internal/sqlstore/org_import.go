@@ -176,11 +176,20 @@ func (s *Store) UpdateImportedOrgProjects(ctx context.Context, ps []*ponte.OrgPr
 }
 
 // RecountOrgProjects sets project_count from the projects themselves.
+// The counts come from one aggregate per chunk rather than a count per
+// organisation, which stays fast where org_projects has no index on org_id
+// yet (a seed builds it at the end).
 func (s *Store) RecountOrgProjects(ctx context.Context, ids []int64) error {
 	for _, c := range chunks(len(ids), 1) {
-		_, err := s.w.ExecContext(ctx, s.q(`UPDATE organisations SET project_count =
-			(SELECT count(*) FROM org_projects p WHERE p.org_id = organisations.id)
-			WHERE id IN (`+inList(c[1]-c[0])+`)`), orgArgs(ids[c[0]:c[1]])...)
+		args := orgArgs(ids[c[0]:c[1]])
+		in := inList(len(args))
+		if _, err := s.w.ExecContext(ctx, s.q(`UPDATE organisations SET project_count = 0 WHERE id IN (`+in+`)`),
+			args...); err != nil {
+			return mapErr("RecountOrgProjects", err)
+		}
+		_, err := s.w.ExecContext(ctx, s.q(`UPDATE organisations SET project_count = c.n
+			FROM (SELECT org_id, count(*) AS n FROM org_projects WHERE org_id IN (`+in+`) GROUP BY org_id) c
+			WHERE organisations.id = c.org_id`), args...)
 		if err != nil {
 			return mapErr("RecountOrgProjects", err)
 		}
