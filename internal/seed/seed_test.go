@@ -137,6 +137,16 @@ func checkCounts(t *testing.T, e *env, rep *seed.Report) {
 		{"SELECT count(DISTINCT m.org_id) FROM org_members m JOIN organisations o ON o.id = m.org_id WHERE m.role = 'owner' AND o.source = 'seed'", 12},
 		{"SELECT count(DISTINCT org_id) FROM org_competences", 12},
 		{"SELECT count(*) FROM organisations WHERE source = 'seed' AND project_count = 0", 0},
+		// The summaries a seed refreshes in bulk are what the store keeps
+		// row by row: project counts, the competence summary of every
+		// organisation, the number of organisations of every concept.
+		{"SELECT count(*) FROM organisations o WHERE project_count <> (SELECT count(*) FROM org_projects p WHERE p.org_id = o.id)", 0},
+		{`SELECT count(*) FROM (SELECT org_id, concept_id FROM org_competences UNION SELECT org_id, concept_id FROM org_project_skills) x
+			WHERE NOT EXISTS (SELECT 1 FROM org_concepts c WHERE c.org_id = x.org_id AND c.concept_id = x.concept_id)`, 0},
+		{`SELECT count(*) FROM org_concepts c WHERE c.projects <> (SELECT count(*) FROM org_project_skills p
+			WHERE p.org_id = c.org_id AND p.concept_id = c.concept_id)`, 0},
+		{`SELECT count(*) FROM org_concept_counts n WHERE n.orgs <> (SELECT count(*) FROM org_concepts c WHERE c.concept_id = n.concept_id)`, 0},
+		{`SELECT count(DISTINCT concept_id) FROM org_concepts WHERE concept_id NOT IN (SELECT concept_id FROM org_concept_counts)`, 0},
 		{"SELECT count(*) FROM profile_skills s JOIN profiles p ON p.user_id = s.user_id WHERE s.region <> p.region", 0},
 	}
 	for _, c := range checks {

@@ -181,15 +181,11 @@ func (s *Store) UpdateImportedOrgProjects(ctx context.Context, ps []*ponte.OrgPr
 // yet (a seed builds it at the end).
 func (s *Store) RecountOrgProjects(ctx context.Context, ids []int64) error {
 	for _, c := range chunks(len(ids), 1) {
-		args := orgArgs(ids[c[0]:c[1]])
-		in := inList(len(args))
-		if _, err := s.w.ExecContext(ctx, s.q(`UPDATE organisations SET project_count = 0 WHERE id IN (`+in+`)`),
-			args...); err != nil {
-			return mapErr("RecountOrgProjects", err)
-		}
+		in := inList(c[1] - c[0])
 		_, err := s.w.ExecContext(ctx, s.q(`UPDATE organisations SET project_count = c.n
-			FROM (SELECT org_id, count(*) AS n FROM org_projects WHERE org_id IN (`+in+`) GROUP BY org_id) c
-			WHERE organisations.id = c.org_id`), args...)
+			FROM (SELECT o.id, count(p.org_id) AS n FROM organisations o LEFT JOIN org_projects p ON p.org_id = o.id
+				WHERE o.id IN (`+in+`) GROUP BY o.id) c
+			WHERE organisations.id = c.id AND organisations.project_count <> c.n`), orgArgs(ids[c[0]:c[1]])...)
 		if err != nil {
 			return mapErr("RecountOrgProjects", err)
 		}
