@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"strings"
 
 	"github.com/ponte-platform/ponte"
 )
@@ -176,18 +177,26 @@ func (s *Store) UpdateImportedOrgProjects(ctx context.Context, ps []*ponte.OrgPr
 }
 
 // RecountOrgProjects sets project_count from the projects themselves.
-// The counts come from one aggregate per chunk rather than a count per
-// organisation, which stays fast where org_projects has no index on org_id
-// yet (a seed builds it at the end).
+// The counts come from one aggregate of the projects per chunk rather than
+// a count (or a join) per organisation, which stays fast where org_projects
+// has no index on org_id yet (a seed builds it at the end); only the counts
+// that change are rewritten.
 func (s *Store) RecountOrgProjects(ctx context.Context, ids []int64) error {
-	for _, c := range chunks(len(ids), 1) {
-		in := inList(c[1] - c[0])
-		_, err := s.w.ExecContext(ctx, s.q(`UPDATE organisations SET project_count = c.n
-			FROM (SELECT o.id, count(p.org_id) AS n FROM organisations o LEFT JOIN org_projects p ON p.org_id = o.id
-				WHERE o.id IN (`+in+`) GROUP BY o.id) c
-			WHERE organisations.id = c.id AND organisations.project_count <> c.n`), orgArgs(ids[c[0]:c[1]])...)
-		if err != nil {
-			return mapErr("RecountOrgProjects", err)
+	for _, c := range chunks(len(ids), 2) { // the second statement lists the ids twice
+		args := orgArgs(ids[c[0]:c[1]])
+		in := inList(len(args))
+		for _, q := range []string{`UPDATE organisations SET project_count = c.n
+			FROM (SELECT org_id, count(*) AS n FROM org_projects WHERE org_id IN (` + in + `) GROUP BY org_id) c
+			WHERE organisations.id = c.org_id AND organisations.project_count <> c.n`,
+			`UPDATE organisations SET project_count = 0 WHERE id IN (` + in + `) AND project_count <> 0
+			AND id NOT IN (SELECT org_id FROM org_projects WHERE org_id IN (` + in + `))`} {
+			qargs := args
+			if strings.Count(q, "?") > len(args) {
+				qargs = append(append([]any(nil), args...), args...)
+			}
+			if _, err := s.w.ExecContext(ctx, s.q(q), qargs...); err != nil {
+				return mapErr("RecountOrgProjects", err)
+			}
 		}
 	}
 	return nil

@@ -151,11 +151,13 @@ func (s *Store) SeedRefreshOrgConcepts(ctx context.Context, ids []int64) error {
 	}
 	for _, q := range []string{
 		// The seed builds the indexes of org_projects at the end: one
-		// aggregate, not a count per organisation.
-		`UPDATE organisations SET project_count = c.n FROM (SELECT o.id, count(p.org_id) AS n
-			FROM organisations o LEFT JOIN org_projects p ON p.org_id = o.id
-			WHERE o.id BETWEEN ? AND ? GROUP BY o.id) c
-			WHERE organisations.id = c.id AND organisations.project_count <> c.n`,
+		// aggregate of the projects, not a count (nor a join) per
+		// organisation, rewriting only the counts that change.
+		`UPDATE organisations SET project_count = c.n FROM (SELECT org_id, count(*) AS n FROM org_projects
+			WHERE org_id BETWEEN ? AND ? GROUP BY org_id) c
+			WHERE organisations.id = c.org_id AND organisations.project_count <> c.n`,
+		`UPDATE organisations SET project_count = 0 WHERE id BETWEEN ? AND ? AND project_count <> 0
+			AND id NOT IN (SELECT org_id FROM org_projects WHERE org_id BETWEEN ? AND ?)`,
 		`DELETE FROM org_concepts WHERE org_id BETWEEN ? AND ?`,
 		fmt.Sprintf(`INSERT INTO org_concepts (org_id, concept_id, declared, projects, weight)
 			SELECT org_id, concept_id, MAX(d), SUM(p), MAX(d) * %d + SUM(p) * %d FROM (
