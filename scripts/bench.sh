@@ -57,7 +57,9 @@ log "building bin/ponte and the static server"
 make -s build
 go build -o "$OUT/staticserver" ./internal/benchtools/staticserver
 
-if [ ! -s "$DB" ]; then
+# A file without people (an interrupted seed leaves a migrated, empty one)
+# is seeded again.
+if [ ! -s "$DB" ] || [ "$(sqlite3 "$DB" "SELECT count(*) FROM users WHERE role <> 'admin'" 2>/dev/null || echo 0)" = 0 ]; then
   log "seeding $DB at scale $SCALE (kept for the next run)"
   rm -f "$DB" "$DB-wal" "$DB-shm"
   PONTE_LOG_FORMAT=text "$BIN" seed --scale "$SCALE" --database "$DBURL" >"$OUT/seed.log" 2>&1
