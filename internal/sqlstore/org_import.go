@@ -189,7 +189,7 @@ func (s *Store) RecountOrgProjects(ctx context.Context, ids []int64) error {
 			FROM (SELECT org_id, count(*) AS n FROM org_projects WHERE org_id IN (` + in + `) GROUP BY org_id) c
 			WHERE organisations.id = c.org_id AND organisations.project_count <> c.n`,
 			`UPDATE organisations SET project_count = 0 WHERE id IN (` + in + `) AND project_count <> 0
-			AND id NOT IN (SELECT org_id FROM org_projects WHERE org_id IN (` + in + `))`} {
+			AND ` + s.noProjects(`org_id IN (`+in+`)`)} {
 			qargs := args
 			if strings.Count(q, "?") > len(args) {
 				qargs = append(append([]any(nil), args...), args...)

@@ -157,7 +157,7 @@ func (s *Store) SeedRefreshOrgConcepts(ctx context.Context, ids []int64) error {
 			WHERE org_id BETWEEN ? AND ? GROUP BY org_id) c
 			WHERE organisations.id = c.org_id AND organisations.project_count <> c.n`,
 		`UPDATE organisations SET project_count = 0 WHERE id BETWEEN ? AND ? AND project_count <> 0
-			AND id NOT IN (SELECT org_id FROM org_projects WHERE org_id BETWEEN ? AND ?)`,
+			AND ` + s.noProjects("org_id BETWEEN ? AND ?"),
 		`DELETE FROM org_concepts WHERE org_id BETWEEN ? AND ?`,
 		fmt.Sprintf(`INSERT INTO org_concepts (org_id, concept_id, declared, projects, weight)
 			SELECT org_id, concept_id, MAX(d), SUM(p), MAX(d) * %d + SUM(p) * %d FROM (
@@ -167,7 +167,7 @@ func (s *Store) SeedRefreshOrgConcepts(ctx context.Context, ids []int64) error {
 			) x GROUP BY org_id, concept_id`, ponte.WeightDeclared, ponte.WeightProject),
 	} {
 		args := []any{from, to}
-		if strings.Count(q, "?") == 4 {
+		for len(args) < strings.Count(q, "?") {
 			args = append(args, from, to)
 		}
 		if _, err := s.w.ExecContext(ctx, s.q(q), args...); err != nil {
@@ -181,6 +181,19 @@ func (s *Store) SeedRefreshOrgConcepts(ctx context.Context, ids []int64) error {
 		}
 	}
 	return nil
+}
+
+// noProjects is the condition that an organisation (of the UPDATE's
+// organisations) has no project, where the projects' index on org_id may be
+// missing (a seed builds it at the end): on SQLite the ids of the projects
+// that match cond, which it keeps in one temporary index; on PostgreSQL an
+// anti-join (NOT IN over a subquery larger than work_mem would scan it
+// again for every organisation).
+func (s *Store) noProjects(cond string) string {
+	if s.db.dialect == Postgres {
+		return `NOT EXISTS (SELECT 1 FROM org_projects p WHERE p.org_id = organisations.id)`
+	}
+	return `id NOT IN (SELECT org_id FROM org_projects WHERE ` + cond + `)`
 }
 
 // idRun returns the first and last of ids when they are consecutive and
