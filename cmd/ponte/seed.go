@@ -192,7 +192,10 @@ func seedBuild(ctx context.Context, app *app, build string, opt seed.Options, st
 		return nil, err
 	}
 	svc = service.New(sqlstore.New(idx), service.Config{}, app.cat, nil, app.log)
-	err = afterLoad(svc, stderr)(ctx)
+	// The seed writes rows directly, past the services that index as they
+	// go: the search index is built over the build file, before the rename,
+	// so a failure here too leaves nothing.
+	_, err = svc.RebuildSearchIndex(ctx, indexProgress(stderr))
 	if err == nil {
 		err = sqlstore.AnalyzeSeedFile(ctx, idx)
 	}
@@ -202,18 +205,6 @@ func seedBuild(ctx context.Context, app *app, build string, opt seed.Options, st
 	rep.PhaseTimes = append(rep.PhaseTimes, seed.PhaseTime{Phase: "search index", Took: time.Since(start)})
 	rep.Took += time.Since(start)
 	return rep, nil
-}
-
-// afterLoad is what runs once the seed is written, in the same database:
-// it builds the search index over what was written (the seed writes rows
-// directly, past the services that index as they go), with progress on
-// stderr. On SQLite it runs on the build file before the rename, so a
-// failure leaves nothing.
-func afterLoad(svc *service.Service, stderr io.Writer) func(context.Context) error {
-	return func(ctx context.Context) error {
-		_, err := svc.RebuildSearchIndex(ctx, indexProgress(stderr))
-		return err
-	}
 }
 
 // indexProgress reports a search index rebuild on stderr every 50,000

@@ -84,11 +84,6 @@ type Options struct {
 	// deadlines after it, closed ones were closed before it). Zero means
 	// 2026-06-01, so that a seed is reproducible without it.
 	Now time.Time
-	// AfterLoad, when set, runs once everything is written (and committed)
-	// and before Run returns: the place to rebuild derived data such as a
-	// search index. An error from it fails the run; with a SQLite build
-	// file (ponte seed) the file is then discarded, so nothing is left.
-	AfterLoad func(ctx context.Context) error
 	// InSession, when set, runs in the seed session once every row and
 	// index is written, before the session commits (on PostgreSQL, in the
 	// seed's one transaction): derived data built there (the search
@@ -156,8 +151,8 @@ var phases = []phase{
 // sure the taxonomy is loaded (svc.EnsureTaxonomy, in its own transaction:
 // it is reference data, not seed data), refuses a database with members
 // unless opt.Force, then writes every phase in one seed session
-// (Store.SeedSession: one transaction, or batches into a build file), then
-// runs opt.AfterLoad.
+// (Store.SeedSession: one transaction, or batches into a build file),
+// ending with opt.InSession.
 func Run(ctx context.Context, svc *service.Service, st Store, opt Options) (*Report, error) {
 	start := time.Now()
 	if opt.Scale <= 0 || math.IsNaN(opt.Scale) || math.IsInf(opt.Scale, 0) {
@@ -194,13 +189,6 @@ func Run(ctx context.Context, svc *service.Service, st Store, opt Options) (*Rep
 	}
 	if err != nil {
 		return nil, err
-	}
-	if opt.AfterLoad != nil {
-		t := time.Now()
-		if err := opt.AfterLoad(ctx); err != nil {
-			return nil, fmt.Errorf("seed: after load: %w", err)
-		}
-		r.rep.PhaseTimes = append(r.rep.PhaseTimes, PhaseTime{Phase: "after load", Took: time.Since(t)})
 	}
 	r.rep.Took = time.Since(start)
 	return r.rep, nil
