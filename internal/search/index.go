@@ -38,22 +38,8 @@ func appendWords(raw []string, texts []string) []string {
 // with every language's rules, so a query in any language meets it.
 func Index(lang string, texts ...string) Tokens {
 	t := Tokens{Raw: appendWords(nil, texts)}
-	langs := []string{lang}
-	if _, ok := stemmers[lang]; !ok {
-		langs = Languages
-	}
-	seen := map[string]bool{}
-	for _, w := range t.Raw {
-		if IsStop(w) {
-			continue
-		}
-		for _, l := range langs {
-			if st := Stem(l, w); st != w && !seen[st] {
-				seen[st] = true
-				t.Stems = append(t.Stems, st)
-			}
-		}
-	}
+	langs, _ := stemLangs(lang)
+	t.Stems = appendStems(nil, map[string]bool{}, t.Raw, langs)
 	return t
 }
 
