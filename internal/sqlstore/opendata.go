@@ -187,9 +187,9 @@ func parseID(b string) (n int64, rest string, ok bool) {
 // makes long lists cheap to read through database/sql.
 func (s *Store) idList(col string) string {
 	if s.db.dialect == Postgres {
-		return "string_agg(" + col + "::text, ',')"
+		col += "::text"
 	}
-	return "group_concat(" + col + ", ',')"
+	return s.textList(col)
 }
 
 // textList aggregates a group's text into one comma-separated text, in

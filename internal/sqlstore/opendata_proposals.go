@@ -254,24 +254,9 @@ func appendSplit(dst []string, list string) []string {
 // parseSignedID reads a decimal id, perhaps negative, and the comma after
 // it, if any.
 func parseSignedID(list string) (n int64, rest string, ok bool) {
-	neg := list != "" && list[0] == '-'
-	if neg {
-		list = list[1:]
+	if rest, neg := strings.CutPrefix(list, "-"); neg {
+		n, rest, ok = parseID(rest)
+		return -n, rest, ok
 	}
-	i := 0
-	for ; i < len(list) && list[i] >= '0' && list[i] <= '9' && i < 18; i++ {
-		n = n*10 + int64(list[i]-'0')
-	}
-	if neg {
-		n = -n
-	}
-	switch {
-	case i == 0:
-		return 0, "", false
-	case i == len(list):
-		return n, "", true
-	case list[i] == ',':
-		return n, list[i+1:], true
-	}
-	return 0, "", false
+	return parseID(list)
 }
