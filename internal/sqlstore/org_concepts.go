@@ -41,19 +41,44 @@ func (s *Store) refreshOrgConcepts(ctx context.Context, ids []int64) error {
 
 func (s *Store) insertOrgConcepts(ctx context.Context, ids []int64) error {
 	for _, c := range chunks(len(ids), 2) {
-		part := ids[c[0]:c[1]]
-		in := inList(len(part))
-		q := fmt.Sprintf(`INSERT INTO org_concepts (org_id, concept_id, declared, projects, weight)
-			SELECT org_id, concept_id, MAX(d), SUM(p), MAX(d) * %d + SUM(p) * %d FROM (
-				SELECT org_id, concept_id, 1 AS d, 0 AS p FROM org_competences WHERE org_id IN (%s)
-				UNION ALL
-				SELECT org_id, concept_id, 0 AS d, 1 AS p FROM org_project_skills WHERE org_id IN (%s)
-			) x GROUP BY org_id, concept_id`, ponte.WeightDeclared, ponte.WeightProject, in, in)
-		if _, err := s.w.ExecContext(ctx, s.q(q), append(orgArgs(part), orgArgs(part)...)...); err != nil {
-			return mapErr("refreshOrgConcepts", err)
+		if err := s.insertOrgConceptsOf(ctx, orgSet{in: ids[c[0]:c[1]]}); err != nil {
+			return err
 		}
 	}
 	return nil
+}
+
+// insertOrgConceptsOf writes the competence summary of the organisations
+// of set, which have none.
+func (s *Store) insertOrgConceptsOf(ctx context.Context, set orgSet) error {
+	var args []any
+	q := fmt.Sprintf(`INSERT INTO org_concepts (org_id, concept_id, declared, projects, weight)
+		SELECT org_id, concept_id, MAX(d), SUM(p), MAX(d) * %d + SUM(p) * %d FROM (
+			SELECT org_id, concept_id, 1 AS d, 0 AS p FROM org_competences WHERE `, ponte.WeightDeclared, ponte.WeightProject) +
+		set.cond("org_id", &args) + `
+			UNION ALL
+			SELECT org_id, concept_id, 0 AS d, 1 AS p FROM org_project_skills WHERE ` + set.cond("org_id", &args) + `
+		) x GROUP BY org_id, concept_id`
+	_, err := s.w.ExecContext(ctx, s.q(q), args...)
+	return mapErr("refreshOrgConcepts", err)
+}
+
+// orgSet names organisations in SQL: the ids listed in, or, when in is
+// nil, the run of ids from..to (the organisations a seed generated).
+type orgSet struct {
+	in       []int64
+	from, to int64
+}
+
+// cond returns the condition that col is one of the set's ids, adding
+// its arguments to args.
+func (o orgSet) cond(col string, args *[]any) string {
+	if o.in == nil {
+		*args = append(*args, o.from, o.to)
+		return col + " BETWEEN ? AND ?"
+	}
+	*args = append(*args, orgArgs(o.in)...)
+	return col + " IN (" + inList(len(o.in)) + ")"
 }
 
 // orgConceptIDs returns the concepts in the summary of organisations.

@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"errors"
-	"strings"
 
 	"github.com/ponte-platform/ponte"
 )
@@ -177,27 +176,37 @@ func (s *Store) UpdateImportedOrgProjects(ctx context.Context, ps []*ponte.OrgPr
 }
 
 // RecountOrgProjects sets project_count from the projects themselves.
-// The counts come from one aggregate of the projects per chunk rather than
-// a count (or a join) per organisation, which stays fast where org_projects
-// has no index on org_id yet (a seed builds it at the end); only the counts
-// that change are rewritten.
 func (s *Store) RecountOrgProjects(ctx context.Context, ids []int64) error {
 	for _, c := range chunks(len(ids), 2) { // the second statement lists the ids twice
-		args := orgArgs(ids[c[0]:c[1]])
-		in := inList(len(args))
-		for _, q := range []string{`UPDATE organisations SET project_count = c.n
-			FROM (SELECT org_id, count(*) AS n FROM org_projects WHERE org_id IN (` + in + `) GROUP BY org_id) c
-			WHERE organisations.id = c.org_id AND organisations.project_count <> c.n`,
-			`UPDATE organisations SET project_count = 0 WHERE id IN (` + in + `) AND project_count <> 0
-			AND ` + s.noProjects(`org_id IN (`+in+`)`)} {
-			qargs := args
-			if strings.Count(q, "?") > len(args) {
-				qargs = append(append([]any(nil), args...), args...)
-			}
-			if _, err := s.w.ExecContext(ctx, s.q(q), qargs...); err != nil {
-				return mapErr("RecountOrgProjects", err)
-			}
+		if err := s.recountProjectsOf(ctx, orgSet{in: ids[c[0]:c[1]]}); err != nil {
+			return err
 		}
 	}
 	return nil
+}
+
+// recountProjectsOf sets the project_count of the organisations of set
+// from one aggregate of their projects rather than a count (or a join) per
+// organisation, which stays fast where org_projects has no index on org_id
+// yet (a seed builds it at the end); only the counts that change are
+// rewritten. Those without projects are found on SQLite by the ids of the
+// set's projects, which it keeps in one temporary index, and on PostgreSQL
+// by an anti-join (NOT IN over a subquery larger than work_mem would scan
+// it again for every organisation).
+func (s *Store) recountProjectsOf(ctx context.Context, set orgSet) error {
+	var counted, none []any
+	q1 := `UPDATE organisations SET project_count = c.n FROM (SELECT org_id, count(*) AS n FROM org_projects
+		WHERE ` + set.cond("org_id", &counted) + ` GROUP BY org_id) c
+		WHERE organisations.id = c.org_id AND organisations.project_count <> c.n`
+	q2 := `UPDATE organisations SET project_count = 0 WHERE ` + set.cond("id", &none) + ` AND project_count <> 0 AND `
+	if s.db.dialect == Postgres {
+		q2 += `NOT EXISTS (SELECT 1 FROM org_projects p WHERE p.org_id = organisations.id)`
+	} else {
+		q2 += `id NOT IN (SELECT org_id FROM org_projects WHERE ` + set.cond("org_id", &none) + `)`
+	}
+	if _, err := s.w.ExecContext(ctx, s.q(q1), counted...); err != nil {
+		return mapErr("RecountOrgProjects", err)
+	}
+	_, err := s.w.ExecContext(ctx, s.q(q2), none...)
+	return mapErr("RecountOrgProjects", err)
 }

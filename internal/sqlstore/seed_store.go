@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/ponte-platform/ponte"
@@ -146,33 +145,19 @@ func (s *Store) SeedRefreshOrgConcepts(ctx context.Context, ids []int64) error {
 		}
 		return s.refreshOrgConcepts(ctx, ids)
 	}
+	set := orgSet{from: from, to: to}
+	if err := s.recountProjectsOf(ctx, set); err != nil {
+		return err
+	}
 	if err := s.Lock(ctx, "org_concept_counts"); err != nil {
 		return err
 	}
-	for _, q := range []string{
-		// The seed builds the indexes of org_projects at the end: one
-		// aggregate of the projects, not a count (nor a join) per
-		// organisation, rewriting only the counts that change.
-		`UPDATE organisations SET project_count = c.n FROM (SELECT org_id, count(*) AS n FROM org_projects
-			WHERE org_id BETWEEN ? AND ? GROUP BY org_id) c
-			WHERE organisations.id = c.org_id AND organisations.project_count <> c.n`,
-		`UPDATE organisations SET project_count = 0 WHERE id BETWEEN ? AND ? AND project_count <> 0
-			AND ` + s.noProjects("org_id BETWEEN ? AND ?"),
-		`DELETE FROM org_concepts WHERE org_id BETWEEN ? AND ?`,
-		fmt.Sprintf(`INSERT INTO org_concepts (org_id, concept_id, declared, projects, weight)
-			SELECT org_id, concept_id, MAX(d), SUM(p), MAX(d) * %d + SUM(p) * %d FROM (
-				SELECT org_id, concept_id, 1 AS d, 0 AS p FROM org_competences WHERE org_id BETWEEN ? AND ?
-				UNION ALL
-				SELECT org_id, concept_id, 0 AS d, 1 AS p FROM org_project_skills WHERE org_id BETWEEN ? AND ?
-			) x GROUP BY org_id, concept_id`, ponte.WeightDeclared, ponte.WeightProject),
-	} {
-		args := []any{from, to}
-		for len(args) < strings.Count(q, "?") {
-			args = append(args, from, to)
-		}
-		if _, err := s.w.ExecContext(ctx, s.q(q), args...); err != nil {
-			return mapErr("SeedRefreshOrgConcepts", err)
-		}
+	var args []any
+	if _, err := s.w.ExecContext(ctx, s.q(`DELETE FROM org_concepts WHERE `+set.cond("org_id", &args)), args...); err != nil {
+		return mapErr("SeedRefreshOrgConcepts", err)
+	}
+	if err := s.insertOrgConceptsOf(ctx, set); err != nil {
+		return err
 	}
 	for _, q := range []string{`DELETE FROM org_concept_counts`, `INSERT INTO org_concept_counts (concept_id, orgs)
 		SELECT concept_id, count(*) FROM org_concepts GROUP BY concept_id`} {
@@ -181,19 +166,6 @@ func (s *Store) SeedRefreshOrgConcepts(ctx context.Context, ids []int64) error {
 		}
 	}
 	return nil
-}
-
-// noProjects is the condition that an organisation (of the UPDATE's
-// organisations) has no project, where the projects' index on org_id may be
-// missing (a seed builds it at the end): on SQLite the ids of the projects
-// that match cond, which it keeps in one temporary index; on PostgreSQL an
-// anti-join (NOT IN over a subquery larger than work_mem would scan it
-// again for every organisation).
-func (s *Store) noProjects(cond string) string {
-	if s.db.dialect == Postgres {
-		return `NOT EXISTS (SELECT 1 FROM org_projects p WHERE p.org_id = organisations.id)`
-	}
-	return `id NOT IN (SELECT org_id FROM org_projects WHERE ` + cond + `)`
 }
 
 // idRun returns the first and last of ids when they are consecutive and
