@@ -26,12 +26,18 @@ import (
 //
 //	go test -run '^$' -bench OpenDataExport -benchtime 3x ./internal/sqlstore/
 func BenchmarkOpenDataExport(b *testing.B) {
+	benchDataset(b, ponte.DatasetPeople, func(st *sqlstore.Store) { seedBench(b, st, benchPeople()) })
+}
+
+// benchDataset runs benchExport on dataset in every format on each
+// backend, over a store filled by seed.
+func benchDataset(b *testing.B, dataset string, seed func(*sqlstore.Store)) {
 	for _, backend := range sqltest.Backends(b) {
 		st := sqltest.Open(b, backend)
-		seedBench(b, st, benchPeople())
+		seed(st)
 		svc := service.New(st, service.Config{BaseURL: "https://ponte.example"}, nil, nil, nil)
 		for _, format := range service.OpenDataFormats {
-			b.Run(backend+"/people."+format, func(b *testing.B) { benchExport(b, svc, ponte.DatasetPeople, format) })
+			b.Run(backend+"/"+dataset+"."+format, func(b *testing.B) { benchExport(b, svc, dataset, format) })
 		}
 	}
 }
@@ -43,14 +49,7 @@ func BenchmarkOpenDataExport(b *testing.B) {
 //
 //	go test -run '^$' -bench OpenDataExportProposals -benchtime 3x ./internal/sqlstore/
 func BenchmarkOpenDataExportProposals(b *testing.B) {
-	for _, backend := range sqltest.Backends(b) {
-		st := sqltest.Open(b, backend)
-		seedBenchProposals(b, st, benchOpenProposals())
-		svc := service.New(st, service.Config{BaseURL: "https://ponte.example"}, nil, nil, nil)
-		for _, format := range service.OpenDataFormats {
-			b.Run(backend+"/proposals."+format, func(b *testing.B) { benchExport(b, svc, ponte.DatasetProposals, format) })
-		}
-	}
+	benchDataset(b, ponte.DatasetProposals, func(st *sqlstore.Store) { seedBenchProposals(b, st, benchOpenProposals()) })
 }
 
 // benchExport exports a dataset b.N times and reports rows per second and
