@@ -77,7 +77,9 @@ type OpenProposal struct {
 }
 
 // OpenDataStore streams the open datasets in id order, batch by batch, so
-// memory stays flat whatever their size. fn's error stops the walk.
+// memory stays flat whatever their size. fn's error stops the walk. fn
+// must not keep the row it is given, nor its lists, once it returns: their
+// memory takes a later batch.
 type OpenDataStore interface {
 	// EachOpenPerson calls fn for every active member whose "about"
 	// section is public (the people a visitor's directory lists).

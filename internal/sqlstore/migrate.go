@@ -46,11 +46,20 @@ func (db *DB) provider() (*goose.Provider, error) {
 
 // Migrate applies every pending migration (forward only) and returns how many
 // ran. On PostgreSQL goose holds an advisory lock, so two nodes starting at
-// once do not race.
+// once do not race. On SQLite the migrations keep their temporary data
+// (statement journals, sorts) in files rather than in memory as the server
+// does: an UPDATE of every proposal at scale 100 (migration 17) otherwise
+// held the table's old pages in memory, 1.6 GB.
 func (db *DB) Migrate(ctx context.Context) (int, error) {
 	p, err := db.provider()
 	if err != nil {
 		return 0, err
+	}
+	if db.dialect == SQLite { // the writer pool's one connection runs the migrations
+		if _, err := db.w.ExecContext(ctx, `PRAGMA temp_store = FILE`); err != nil {
+			return 0, fmt.Errorf("sqlstore: migrate: %w", err)
+		}
+		defer db.w.ExecContext(context.WithoutCancel(ctx), `PRAGMA temp_store = MEMORY`)
 	}
 	res, err := p.Up(ctx)
 	if err != nil {

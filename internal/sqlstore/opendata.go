@@ -11,12 +11,25 @@ import (
 // the per-query cost vanishes, small enough that memory stays flat.
 const openBatch = 2000
 
-// openWalk is how a dataset is read, batch by batch: head reads the rows
-// after an id (returning the last id read and whether more may follow),
-// and each fill adds related rows (skills, languages…) to a batch.
+// openWalk is how a dataset is read, batch by batch: head appends the rows
+// after an id to buf (returning the last id read and whether more may
+// follow), and each fill adds related rows (skills, languages…) to a
+// batch.
 type openWalk[T any] struct {
-	head  func(ctx context.Context, after int64) (rows []T, last int64, more bool, err error)
+	head  func(ctx context.Context, after int64, buf []T) (rows []T, last int64, more bool, err error)
 	fills []func(ctx context.Context, rows []T) error
+}
+
+// openBuf returns a batch's buffer: one that an earlier batch used, when
+// free has one, else a new one. Reusing them halved what an export of
+// proposals allocates, and with it the collector's work.
+func openBuf[T any](free <-chan []T) []T {
+	select {
+	case buf := <-free:
+		return buf[:0]
+	default:
+		return make([]T, 0, openBatch)
+	}
 }
 
 // openBatchOf is one batch on its way from the database to fn.
@@ -36,7 +49,8 @@ type openBatchOf[T any] struct {
 func (w openWalk[T]) each(ctx context.Context, fn func(*T) error) error {
 	ctx, cancel := context.WithCancel(ctx)
 	full := make(chan openBatchOf[T], 1)
-	go w.readHeads(ctx, full)
+	free := make(chan []T, 2)
+	go w.readHeads(ctx, full, free)
 	for _, f := range w.fills {
 		in := full
 		full = make(chan openBatchOf[T], 1)
@@ -65,17 +79,22 @@ func (w openWalk[T]) each(ctx context.Context, fn func(*T) error) error {
 				return stop(err)
 			}
 		}
+		select { // fn does not keep the rows: the buffer can take the next batch
+		case free <- b.rows:
+		default:
+		}
 	}
 	return stop(ctx.Err())
 }
 
-// readHeads sends batches of rows until the table or the context ends.
-func (w openWalk[T]) readHeads(ctx context.Context, out chan<- openBatchOf[T]) {
+// readHeads sends batches of rows until the table or the context ends,
+// each in a buffer from free if there is one.
+func (w openWalk[T]) readHeads(ctx context.Context, out chan<- openBatchOf[T], free <-chan []T) {
 	defer close(out)
 	var after int64
 	for more := true; more; {
 		var b openBatchOf[T]
-		b.rows, after, more, b.err = w.head(ctx, after)
+		b.rows, after, more, b.err = w.head(ctx, after, openBuf(free))
 		select {
 		case out <- b:
 		case <-ctx.Done():
@@ -115,10 +134,9 @@ func fillBatches[T any](ctx context.Context, fill func(context.Context, []T) err
 // side. The values of one owner are handed out as a sub-slice of vals, so
 // a batch costs a few allocations however many lists it has.
 type related struct {
-	ids   []int64
-	vals  []string
-	kinds []string // an optional per-row kind (proposal codes)
-	ids1  []int64  // scratch for addIDList
+	ids  []int64
+	vals []string
+	ids1 []int64 // scratch for addIDList
 }
 
 // load runs q (which selects an owner id and a value, and optionally a

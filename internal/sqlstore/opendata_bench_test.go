@@ -188,7 +188,7 @@ func BenchmarkOpenDataDatabase(b *testing.B) {
 		for _, format := range service.OpenDataFormats {
 			b.Run(dataset+"."+format, func(b *testing.B) {
 				rows := 0
-				start := time.Now()
+				start, cpu := time.Now(), processCPU()
 				for i := 0; i < b.N; i++ {
 					n, err := svc.ExportOpenData(context.Background(), dataset, format, io.Discard)
 					if err != nil {
@@ -197,6 +197,7 @@ func BenchmarkOpenDataDatabase(b *testing.B) {
 					rows += n
 				}
 				b.ReportMetric(float64(rows)/time.Since(start).Seconds(), "rows/s")
+				b.ReportMetric(float64(processCPU()-cpu)/1e9/float64(b.N), "cpu-s/op")
 			})
 		}
 	}

@@ -19,8 +19,8 @@ func (s *Store) EachOpenOrganisation(ctx context.Context, fn func(*ponte.OpenOrg
 // their way.
 func (s *Store) eachOpenOrganisation(ctx context.Context, fn func(*ponte.OpenOrganisation) error, uris func() (*conceptNames, error)) error {
 	return openWalk[ponte.OpenOrganisation]{
-		head: func(ctx context.Context, after int64) ([]ponte.OpenOrganisation, int64, bool, error) {
-			out, err := s.openOrgs(ctx, after)
+		head: func(ctx context.Context, after int64, buf []ponte.OpenOrganisation) ([]ponte.OpenOrganisation, int64, bool, error) {
+			out, err := s.openOrgs(ctx, after, buf)
 			if err != nil || len(out) == 0 {
 				return nil, 0, false, err
 			}
@@ -44,9 +44,8 @@ func (s *Store) eachOpenOrganisation(ctx context.Context, fn func(*ponte.OpenOrg
 	}.each(ctx, fn)
 }
 
-// openOrgs reads the next batch of organisations.
-func (s *Store) openOrgs(ctx context.Context, after int64) ([]ponte.OpenOrganisation, error) {
-	out := make([]ponte.OpenOrganisation, 0, openBatch)
+// openOrgs appends the next batch of organisations to out.
+func (s *Store) openOrgs(ctx context.Context, after int64, out []ponte.OpenOrganisation) ([]ponte.OpenOrganisation, error) {
 	err := s.queryEach(ctx, s.r, "EachOpenOrganisation", `SELECT o.id, o.name, o.type, o.registry_id,
 		o.country, o.region, o.website, o.description, o.lat, o.lon, `+s.openTimeCol("o.updated_at")+`
 		FROM organisations o WHERE o.id > ? ORDER BY o.id LIMIT ?`, []any{after, openBatch},

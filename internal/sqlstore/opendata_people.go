@@ -20,8 +20,8 @@ func (s *Store) eachOpenPerson(ctx context.Context, fn func(*ponte.OpenPerson) e
 	vis := visibilities{}
 	idOf := func(rows []ponte.OpenPerson) func(int) int64 { return func(i int) int64 { return rows[i].ID } }
 	return openWalk[ponte.OpenPerson]{
-		head: func(ctx context.Context, after int64) ([]ponte.OpenPerson, int64, bool, error) {
-			out, err := s.openPeople(ctx, after, vis)
+		head: func(ctx context.Context, after int64, buf []ponte.OpenPerson) ([]ponte.OpenPerson, int64, bool, error) {
+			out, err := s.openPeople(ctx, after, vis, buf)
 			if err != nil || len(out) == 0 {
 				return nil, 0, false, err
 			}
@@ -53,9 +53,8 @@ func (s *Store) eachOpenPerson(ctx context.Context, fn func(*ponte.OpenPerson) e
 	}.each(ctx, fn)
 }
 
-// openPeople reads the next batch of open profiles.
-func (s *Store) openPeople(ctx context.Context, after int64, vis visibilities) ([]ponte.OpenPerson, error) {
-	out := make([]ponte.OpenPerson, 0, openBatch)
+// openPeople appends the next batch of open profiles to out.
+func (s *Store) openPeople(ctx context.Context, after int64, vis visibilities, out []ponte.OpenPerson) ([]ponte.OpenPerson, error) {
 	err := s.queryEach(ctx, s.r, "EachOpenPerson", `SELECT p.user_id, u.display_name, p.headline,
 		p.country, p.region, p.vis_skills, p.vis_languages, p.vis_location, `+s.openTimeCol("p.updated_at")+`
 		FROM profiles p JOIN users u ON u.id = p.user_id

@@ -19,8 +19,9 @@ import (
 // TestOpenPeopleAcrossBatches walks more people than one batch holds and
 // checks that each comes once, in id order, with all 8 skills (in concept
 // id order, as URIs) and 2 languages; that fn's error and a cancelled
-// context stop the walk in a later batch; and that no reader is left
-// running afterwards.
+// context stop the walk in a later batch; that no reader is left
+// running afterwards; and that runs of ids with nobody open in them are
+// passed over.
 func TestOpenPeopleAcrossBatches(t *testing.T) {
 	for _, backend := range sqltest.Backends(t) {
 		t.Run(backend, func(t *testing.T) {
@@ -77,6 +78,18 @@ func TestOpenPeopleAcrossBatches(t *testing.T) {
 			if g := runtime.NumGoroutine(); g > goroutines {
 				t.Fatalf("%d goroutines after the walks, %d before", g, goroutines)
 			}
+			// A run of ids with nobody open, and one half open.
+			if _, err := st.DB().Writer().ExecContext(ctx, `UPDATE profiles SET vis_about = 'members'
+				WHERE user_id > 2000 AND user_id <= 4300`); err != nil {
+				t.Fatal(err)
+			}
+			var left []int64
+			if err := st.EachOpenPerson(ctx, func(p *ponte.OpenPerson) error {
+				left = append(left, p.ID)
+				return nil
+			}); err != nil || len(left) != n-2300 || !slices.IsSorted(left) || left[1999] != 2000 || left[2000] != 4301 {
+				t.Fatalf("walk with a gap: %d people (%v), want %d", len(left), err, n-2300)
+			}
 		})
 	}
 }
@@ -85,8 +98,10 @@ func TestOpenPeopleAcrossBatches(t *testing.T) {
 // hold, a quarter of them drafts or archived, and checks that each public
 // one comes once, in id order, with exactly its essential and other
 // skills (as URIs sorted) and its codes (sorted, each kind in its list),
-// including codes holding a comma or a colon, which send their batch
-// down the slower path of one row per code.
+// including codes holding a comma, a colon or a percent sign. It walks
+// them as seeded, again after migration 17 filled their lists from the
+// skills and codes tables, and again after some were edited and one
+// created, with a skill and codes listed twice.
 func TestOpenProposalsAcrossBatches(t *testing.T) {
 	for _, backend := range sqltest.Backends(t) {
 		t.Run(backend, func(t *testing.T) {
@@ -102,6 +117,12 @@ func TestOpenProposalsAcrossBatches(t *testing.T) {
 				uris[id] = u
 			}
 			proposer := storetest.NewUser(t, st, "proposer")
+			orgs := map[int64]string{}
+			var orgIDs []int64
+			for _, name := range []string{"Sveučilište u Zagrebu", "Univerza v Ljubljani", "Politecnico di Milano"} {
+				o := storetest.NewOrg(t, st, name, ponte.OrgUniversity, "HR050")
+				orgs[o.ID], orgIDs = name, append(orgIDs, o.ID)
+			}
 			const n = 4500
 			pids, err := st.SeedReserveIDs(ctx, "proposals", n)
 			if err != nil {
@@ -128,9 +149,12 @@ func TestOpenProposalsAcrossBatches(t *testing.T) {
 					Regions:      pick([]string{"SI041", "HR050", "ITC4C", "HR0", "EL30"}, (i+3)%6),
 					S3Areas:      pick([]string{"mobility", "blue-economy", "agri-food"}, i%3),
 					Themes:       pick([]string{"climate", "education"}, (i+1)%3)}
+				if i%4 > 0 {
+					p.OrgID = &orgIDs[i%4-1]
+				}
 				switch i {
 				case 2500:
-					p.Regions = append(p.Regions, "A,B", "X:Y")
+					p.Regions = append(p.Regions, "A,B", "X:Y", "50%", "%2C,")
 				case 2502:
 					p.Themes = append(p.Themes, "x:y")
 				}
@@ -146,40 +170,80 @@ func TestOpenProposalsAcrossBatches(t *testing.T) {
 			if err := st.SeedProposals(ctx, ps, nil); err != nil {
 				t.Fatal(err)
 			}
-			sorted := func(v []string) []string {
-				if len(v) == 0 {
-					return nil
-				}
-				return slices.Sorted(slices.Values(v))
+			walkOpenProposals(t, st, want, uris, orgs)
+			if err := st.DB().RedoMigrationsFrom(ctx, 17); err != nil {
+				t.Fatal(err)
 			}
-			var last int64
-			seen := 0
-			err = st.EachOpenProposal(ctx, func(o *ponte.OpenProposal) error {
-				p := want[o.ID]
-				if p == nil || o.ID <= last {
-					t.Fatalf("proposal %d (after %d) is not public or out of order", o.ID, last)
+			walkOpenProposals(t, st, want, uris, orgs)
+			for _, i := range []int{0, 4, 2500} {
+				p := want[pids[i]]
+				p.Skills = append([]ponte.ProposalSkill{{ConceptID: ids[skills[9]], Essential: true, MinLevel: 1}},
+					append(p.Skills[:min(len(p.Skills), 2)], ponte.ProposalSkill{ConceptID: ids[skills[9]], MinLevel: 1})...)
+				p.Countries, p.Themes = []string{"SI", "%25", "SI", "a,b"}, nil
+				if err := st.UpdateProposal(ctx, p); err != nil {
+					t.Fatal(err)
 				}
-				last, seen = o.ID, seen+1
-				var ess, other []string
-				for _, s := range p.Skills {
-					if s.Essential {
-						ess = append(ess, uris[s.ConceptID])
-					} else {
-						other = append(other, uris[s.ConceptID])
-					}
-				}
-				got := fmt.Sprint(o.Essential, o.NiceToHave, o.PartnerTypes, o.Countries, o.Regions, o.S3Areas, o.Themes)
-				exp := fmt.Sprint(sorted(ess), sorted(other), sorted(p.PartnerTypes), sorted(p.Countries), sorted(p.Regions),
-					sorted(p.S3Areas), sorted(p.Themes))
-				if got != exp || o.Essential == nil != (len(ess) == 0) || o.Themes == nil != (len(p.Themes) == 0) ||
-					o.Title != p.Title || o.Status != p.Status || o.PublishedAt == nil {
-					t.Fatalf("proposal %d:\n got %s\nwant %s\n%+v", o.ID, got, exp, o)
-				}
-				return nil
-			})
-			if err != nil || seen != len(want) {
-				t.Fatalf("walked %d proposals (%v), want %d", seen, err, len(want))
 			}
+			p := &ponte.Proposal{Type: ponte.ProposalTechOffer, Status: ponte.ProposalPublished, Title: "New",
+				Lang: "en", ProposerID: proposer.ID, CreatedAt: at, UpdatedAt: at, PublishedAt: &at,
+				Skills:       []ponte.ProposalSkill{{ConceptID: ids[skills[3]], MinLevel: 2}},
+				PartnerTypes: []string{ponte.OrgNGO, ponte.OrgSME, ponte.OrgNGO}}
+			if err := st.CreateProposal(ctx, p); err != nil {
+				t.Fatal(err)
+			}
+			want[p.ID] = p
+			walkOpenProposals(t, st, want, uris, orgs)
 		})
+	}
+}
+
+// walkOpenProposals checks that EachOpenProposal yields exactly the
+// proposals of want, in id order, each with its organisation's id and
+// name (orgs), its skills as URIs sorted (a concept listed twice as first
+// listed) and its codes sorted, once each.
+func walkOpenProposals(t *testing.T, st ponte.Store, want map[int64]*ponte.Proposal, uris, orgs map[int64]string) {
+	t.Helper()
+	sorted := func(v []string) []string {
+		if len(v) == 0 {
+			return nil
+		}
+		return slices.Compact(slices.Sorted(slices.Values(v)))
+	}
+	var last int64
+	seen := 0
+	err := st.EachOpenProposal(context.Background(), func(o *ponte.OpenProposal) error {
+		p := want[o.ID]
+		if p == nil || o.ID <= last {
+			t.Fatalf("proposal %d (after %d) is not public or out of order", o.ID, last)
+		}
+		last, seen = o.ID, seen+1
+		var ess, other []string
+		for i, s := range p.Skills {
+			if slices.ContainsFunc(p.Skills[:i], func(o ponte.ProposalSkill) bool { return o.ConceptID == s.ConceptID }) {
+				continue
+			}
+			if s.Essential {
+				ess = append(ess, uris[s.ConceptID])
+			} else {
+				other = append(other, uris[s.ConceptID])
+			}
+		}
+		got := fmt.Sprint(o.Essential, o.NiceToHave, o.PartnerTypes, o.Countries, o.Regions, o.S3Areas, o.Themes)
+		exp := fmt.Sprint(sorted(ess), sorted(other), sorted(p.PartnerTypes), sorted(p.Countries), sorted(p.Regions),
+			sorted(p.S3Areas), sorted(p.Themes))
+		if p.OrgID != nil {
+			exp += " " + strconv.FormatInt(*p.OrgID, 10) + " " + orgs[*p.OrgID]
+		}
+		if o.OrgID != nil {
+			got += " " + strconv.FormatInt(*o.OrgID, 10) + " " + o.OrgName
+		}
+		if got != exp || o.Essential == nil != (len(ess) == 0) || o.Themes == nil != (len(p.Themes) == 0) ||
+			o.Title != p.Title || o.Status != p.Status || o.PublishedAt == nil || o.OrgID == nil && o.OrgName != "" {
+			t.Fatalf("proposal %d:\n got %s\nwant %s\n%+v", o.ID, got, exp, o)
+		}
+		return nil
+	})
+	if err != nil || seen != len(want) {
+		t.Fatalf("walked %d proposals (%v), want %d", seen, err, len(want))
 	}
 }

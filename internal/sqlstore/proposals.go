@@ -3,6 +3,9 @@ package sqlstore
 import (
 	"context"
 	"database/sql"
+	"slices"
+	"strconv"
+	"strings"
 
 	"github.com/ponte-platform/ponte"
 )
@@ -16,17 +19,64 @@ const (
 	pcodeTheme   = "theme"
 )
 
-const proposalWriteCols = `type, status, close_reason, title, summary, description, lang, deadline,
-	call_ref, call_url, proposer_id, org_id, published_at, closed_at, created_at, updated_at`
+// pcodeKinds lists the kinds of codes.
+var pcodeKinds = []string{pcodePartner, pcodeCountry, pcodeRegion, pcodeS3, pcodeTheme}
 
-const proposalWriteWidth = 16
+const proposalWriteCols = `type, status, close_reason, title, summary, description, lang, deadline,
+	call_ref, call_url, proposer_id, org_id, published_at, closed_at, created_at, updated_at,
+	skill_list, code_list`
+
+const proposalWriteWidth = 18
 
 func proposalRow(p *ponte.Proposal) []any {
 	p.CreatedAt, p.UpdatedAt = ts(p.CreatedAt), ts(p.UpdatedAt)
+	skills, codes := proposalLists(p)
 	return []any{p.Type, p.Status, p.CloseReason, p.Title, p.Summary, p.Description, p.Lang,
 		orgDateText(p.Deadline), p.CallRef, p.CallURL, p.ProposerID, p.OrgID, tsp(p.PublishedAt),
-		tsp(p.ClosedAt), p.CreatedAt, p.UpdatedAt}
+		tsp(p.ClosedAt), p.CreatedAt, p.UpdatedAt, skills, codes}
 }
+
+// proposalLists returns the copies of a proposal's skills and codes that
+// its row keeps (see migration 00017), holding what writeProposalLinks
+// stores: a concept listed twice counts once, as first listed, and so does
+// a code.
+func proposalLists(p *ponte.Proposal) (skills, codes string) {
+	var b []byte
+	for i, sk := range p.Skills {
+		if slices.ContainsFunc(p.Skills[:i], func(o ponte.ProposalSkill) bool { return o.ConceptID == sk.ConceptID }) {
+			continue
+		}
+		if len(b) > 0 {
+			b = append(b, ',')
+		}
+		id := sk.ConceptID
+		if !sk.Essential {
+			id = -1 - id
+		}
+		b = strconv.AppendInt(b, id, 10)
+	}
+	skills, b = string(b), b[:0]
+	lists := proposalCodeLists(p)
+	for _, kind := range pcodeKinds {
+		list := *lists[kind]
+		for i, c := range list {
+			if slices.Contains(list[:i], c) {
+				continue
+			}
+			if len(b) > 0 {
+				b = append(b, ',')
+			}
+			b = append(append(append(b, kind...), ':'), codeEscaper.Replace(c)...)
+		}
+	}
+	return skills, string(b)
+}
+
+// codeEscaper and codeUnescaper write and read a code in code_list.
+var (
+	codeEscaper   = strings.NewReplacer("%", "%25", ",", "%2C")
+	codeUnescaper = strings.NewReplacer("%25", "%", "%2C", ",")
+)
 
 // CreateProposal inserts a proposal with its skills and codes.
 func (s *Store) CreateProposal(ctx context.Context, p *ponte.Proposal) error {
@@ -46,10 +96,11 @@ func (s *Store) UpdateProposal(ctx context.Context, p *ponte.Proposal) error {
 	return s.Tx(ctx, func(tx ponte.Store) error {
 		t := tx.(*Store)
 		p.UpdatedAt = ts(p.UpdatedAt)
+		skills, codes := proposalLists(p)
 		res, err := t.w.ExecContext(ctx, t.q(`UPDATE proposals SET type = ?, title = ?, summary = ?,
-			description = ?, lang = ?, deadline = ?, call_ref = ?, call_url = ?, org_id = ?, updated_at = ?
-			WHERE id = ?`), p.Type, p.Title, p.Summary, p.Description, p.Lang, orgDateText(p.Deadline),
-			p.CallRef, p.CallURL, p.OrgID, p.UpdatedAt, p.ID)
+			description = ?, lang = ?, deadline = ?, call_ref = ?, call_url = ?, org_id = ?, updated_at = ?,
+			skill_list = ?, code_list = ? WHERE id = ?`), p.Type, p.Title, p.Summary, p.Description, p.Lang,
+			orgDateText(p.Deadline), p.CallRef, p.CallURL, p.OrgID, p.UpdatedAt, skills, codes, p.ID)
 		if err := notFoundIfNone("UpdateProposal", res, err); err != nil {
 			return err
 		}

@@ -56,7 +56,7 @@ func (s *Store) SeedProposals(ctx context.Context, ps []*ponte.Proposal, events 
 			skills = append(skills, []any{p.ID, sk.ConceptID, ess, int32(sk.MinLevel)})
 		}
 		lists := proposalCodeLists(p)
-		for _, kind := range []string{pcodePartner, pcodeCountry, pcodeRegion, pcodeS3, pcodeTheme} {
+		for _, kind := range pcodeKinds {
 			for _, c := range *lists[kind] {
 				codes = append(codes, []any{p.ID, kind, c})
 			}
@@ -64,7 +64,7 @@ func (s *Store) SeedProposals(ctx context.Context, ps []*ponte.Proposal, events 
 	}
 	cols := []string{"id", "type", "status", "close_reason", "title", "summary", "description", "lang",
 		"deadline", "call_ref", "call_url", "proposer_id", "org_id", "published_at", "closed_at", "created_at",
-		"updated_at"}
+		"updated_at", "skill_list", "code_list"}
 	if err := s.seedInsert(ctx, "SeedProposals", "proposals", cols, props); err != nil {
 		return err
 	}
