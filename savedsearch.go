@@ -128,7 +128,9 @@ type SavedSearchStore interface {
 	// one indexed query (scoring is left to the caller).
 	FitCandidates(ctx context.Context, q FitQuery) ([]*FitCandidate, error)
 	// ProposalsByIDs returns proposals with labelled skills, in ids' order
-	// (missing ones are skipped).
+	// (missing ones are skipped). With lang "" the skills come without
+	// their concepts, by concept id, for callers that label them from a
+	// cache of their own (the search index).
 	ProposalsByIDs(ctx context.Context, ids []int64, lang string) ([]*Proposal, error)
 
 	// EnrolDigests adds up to limit members without digest state, each

@@ -34,6 +34,13 @@ const (
 	FacetS3     = "s3"     // smart-specialisation areas
 )
 
+// SearchWriter is how a rebuild of the search index writes documents, in
+// two steps: called with a batch, it prepares what goes to the database
+// (rows, tsvectors) without touching it, so that this can run while the
+// connection serves something else, and returns the step that writes
+// them.
+type SearchWriter func(docs []*SearchDoc) func(context.Context) error
+
 // SearchDoc is one indexed item. It holds only what every visitor may see:
 // a hidden profile section, an unpublished proposal never reaches the
 // index, so no query can reveal it. Raw and Stems are the folded words and

@@ -231,7 +231,14 @@ type RebuildProgress func(kind string, done int)
 // UpsertSearchDocs.
 type searchRebuilder interface {
 	BeginSearchRebuild(ctx context.Context, kinds []string) (reader ponte.Store,
-		write func(context.Context, []*ponte.SearchDoc) error, finish func(context.Context) error, err error)
+		write ponte.SearchWriter, finish func(context.Context) error, err error)
+}
+
+// upsertWriter writes documents with st.UpsertSearchDocs.
+func upsertWriter(st ponte.Store) ponte.SearchWriter {
+	return func(docs []*ponte.SearchDoc) func(context.Context) error {
+		return func(ctx context.Context) error { return st.UpsertSearchDocs(ctx, docs) }
+	}
 }
 
 // RebuildSearchIndex rebuilds the index from the content (of the given
@@ -266,7 +273,7 @@ func (s *Service) rebuildSearchIndex(ctx context.Context, st ponte.Store, joined
 	}
 	total := 0
 	err := st.Tx(ctx, func(tx ponte.Store) error {
-		reader, write, finish := tx, tx.UpsertSearchDocs, func(context.Context) error { return nil }
+		reader, write, finish := tx, upsertWriter(tx), func(context.Context) error { return nil }
 		if b, ok := tx.(searchRebuilder); ok {
 			var err error
 			if reader, write, finish, err = b.BeginSearchRebuild(ctx, kinds); err != nil {
@@ -303,26 +310,28 @@ func rebuildKind(ctx context.Context, st ponte.Store, kind string, progress Rebu
 	done := 0
 	err := st.Tx(ctx, func(tx ponte.Store) error {
 		var err error
-		done, err = rebuildPipeline(ctx, tx, tx, tx.UpsertSearchDocs, kind, newLabelCache(), progress)
+		done, err = rebuildPipeline(ctx, tx, tx, upsertWriter(tx), kind, newLabelCache(), progress)
 		return err
 	})
 	return done, err
 }
 
-// rebuildStep is one batch of documents on its way through a rebuild.
+// rebuildStep is one batch of documents on its way through a rebuild;
+// once tokenised, send writes them.
 type rebuildStep struct {
 	docs []*indexDoc
+	send func(context.Context) error
 	err  error
 }
 
 // rebuildPipeline replaces the documents of kind on w with documents built
 // from the content read on r, in three stages that overlap: loading (r's
-// queries and the visitor views), tokenising (Go only: folding and
-// stemming) and writing (write, on w). On two cores the tokenising runs
-// while the database works, and the loading too when r is another
-// connection. Batches keep their id order, which is the hits' order.
-// labels is only touched by the loading stage.
-func rebuildPipeline(ctx context.Context, r, w ponte.Store, write func(context.Context, []*ponte.SearchDoc) error,
+// queries and the visitor views), tokenising and preparing the writes (Go
+// only: folding, stemming, write's rows) and writing (on w). On two cores
+// the tokenising runs while the database works, and the loading too when
+// r is another connection. Batches keep their id order, which is the
+// hits' order. labels is only touched by the loading stage.
+func rebuildPipeline(ctx context.Context, r, w ponte.Store, write ponte.SearchWriter,
 	kind string, labels *labelCache, progress RebuildProgress) (int, error) {
 	if err := w.ClearSearchIndex(ctx, kind); err != nil {
 		return 0, err
@@ -342,23 +351,19 @@ func rebuildPipeline(ctx context.Context, r, w ponte.Store, write func(context.C
 	}
 	loaded, tokenized := make(chan rebuildStep, 2), make(chan rebuildStep, 2)
 	stages.Go(func() { load(loaded) })
-	stages.Go(func() { tokenizeDocs(ctx, loaded, tokenized) })
+	stages.Go(func() { tokenizeDocs(ctx, write, loaded, tokenized) })
 	done := 0
 	for step := range tokenized {
 		if step.err != nil {
 			return done, step.err
 		}
-		batch := make([]*ponte.SearchDoc, len(step.docs))
-		for i, d := range step.docs {
-			batch[i] = d.SearchDoc
-		}
 		conn.Lock()
-		err := write(ctx, batch)
+		err := step.send(ctx)
 		conn.Unlock()
 		if err != nil {
 			return done, err
 		}
-		done += len(batch)
+		done += len(step.docs)
 		if progress != nil {
 			progress(kind, done)
 		}
@@ -491,13 +496,17 @@ func buildBatch(ctx context.Context, st ponte.Store, kind string, ids []int64, l
 }
 
 // tokenizeDocs is the second stage of a rebuild: it tokenises each batch
-// from in and passes it on, in order.
-func tokenizeDocs(ctx context.Context, in <-chan rebuildStep, out chan<- rebuildStep) {
+// from in, prepares its write and passes it on, in order.
+func tokenizeDocs(ctx context.Context, write ponte.SearchWriter, in <-chan rebuildStep, out chan<- rebuildStep) {
 	defer close(out)
 	x := search.NewIndexer()
 	for step := range in {
-		for _, d := range step.docs {
-			d.tokenize(x)
+		if step.err == nil {
+			batch := make([]*ponte.SearchDoc, len(step.docs))
+			for i, d := range step.docs {
+				batch[i] = d.tokenize(x)
+			}
+			step.send = write(batch)
 		}
 		if !send(ctx, out, step) {
 			return

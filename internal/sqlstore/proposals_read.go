@@ -1,8 +1,10 @@
 package sqlstore
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
+	"slices"
 	"sort"
 	"strings"
 
@@ -159,7 +161,8 @@ func (s *Store) loadProposalLinks(ctx context.Context, ps []*ponte.Proposal, lan
 }
 
 // loadProposalSkills reads the skills of the proposals, then labels all
-// their distinct concepts at once.
+// their distinct concepts at once; with lang "" they stay unlabelled, by
+// concept id.
 func (s *Store) loadProposalSkills(ctx context.Context, ids []int64, byID map[int64]*ponte.Proposal, lang string) error {
 	var concepts []int64
 	seen := map[int64]bool{}
@@ -181,6 +184,12 @@ func (s *Store) loadProposalSkills(ctx context.Context, ids []int64, byID map[in
 	})
 	if err != nil || len(concepts) == 0 {
 		return err
+	}
+	if lang == "" {
+		for _, p := range byID {
+			slices.SortFunc(p.Skills, func(a, b ponte.ProposalSkill) int { return cmp.Compare(a.ConceptID, b.ConceptID) })
+		}
+		return nil
 	}
 	label, err := s.conceptMap(ctx, concepts, lang)
 	if err != nil {

@@ -48,12 +48,22 @@ func (s *Store) upsertSearchBatch(ctx context.Context, docs []*ponte.SearchDoc) 
 // insertSearchDocs adds documents, which must not be in the index (a
 // duplicate breaks the unique index on kind and id).
 func (s *Store) insertSearchDocs(ctx context.Context, docs []*ponte.SearchDoc) error {
+	return s.insertSearchRows(ctx, s.searchRows(docs))
+}
+
+// insertSearchRows adds documents as searchRows gives them.
+func (s *Store) insertSearchRows(ctx context.Context, rows [][]any) error {
+	return s.bulkExec(ctx, "UpsertSearchDocs", `INSERT INTO search_docs
+		(kind, doc_id, lang, title, body, raw, stems, facets, tsv, updated_at) VALUES`, ``, 10, rows)
+}
+
+// searchRows are the insert rows of docs.
+func (s *Store) searchRows(docs []*ponte.SearchDoc) [][]any {
 	rows := make([][]any, len(docs))
 	for i, d := range docs {
 		rows[i] = s.searchRow(d)
 	}
-	return s.bulkExec(ctx, "UpsertSearchDocs", `INSERT INTO search_docs
-		(kind, doc_id, lang, title, body, raw, stems, facets, tsv, updated_at) VALUES`, ``, 10, rows)
+	return rows
 }
 
 // searchRow is the insert row of d; PostgreSQL gets its tsvector.
@@ -169,7 +179,7 @@ const (
 // index is built once at the end where that costs no reader anything
 // (see beginPostgresRebuild).
 func (s *Store) BeginSearchRebuild(ctx context.Context, kinds []string) (reader ponte.Store,
-	write func(context.Context, []*ponte.SearchDoc) error, finish func(context.Context) error, err error) {
+	write ponte.SearchWriter, finish func(context.Context) error, err error) {
 	if !s.inTx {
 		return nil, nil, nil, fmt.Errorf("sqlstore.BeginSearchRebuild: outside a transaction")
 	}
@@ -239,11 +249,17 @@ func (r *ftsRebuild) begin(ctx context.Context, kinds []string) error {
 // write adds documents to search_docs (begin removed those of the kinds
 // rebuilt) and, every ftsBulkChunk documents of an incremental rebuild,
 // indexes them in FTS5.
-func (r *ftsRebuild) write(ctx context.Context, docs []*ponte.SearchDoc) error {
-	if err := r.s.insertSearchDocs(ctx, docs); err != nil {
+func (r *ftsRebuild) write(docs []*ponte.SearchDoc) func(context.Context) error {
+	rows := r.s.searchRows(docs)
+	return func(ctx context.Context) error { return r.writeRows(ctx, rows) }
+}
+
+// writeRows is write's second step.
+func (r *ftsRebuild) writeRows(ctx context.Context, rows [][]any) error {
+	if err := r.s.insertSearchRows(ctx, rows); err != nil {
 		return err
 	}
-	if r.pending += len(docs); r.incremental && r.pending >= ftsBulkChunk {
+	if r.pending += len(rows); r.incremental && r.pending >= ftsBulkChunk {
 		return r.indexPending(ctx)
 	}
 	return nil

@@ -3,7 +3,7 @@ package sqlstore
 import (
 	"context"
 	"database/sql"
-	"sort"
+	"slices"
 	"strings"
 
 	"github.com/jackc/pgx/v5/pgtype"
@@ -25,12 +25,19 @@ const searchBuildMemory = "512MB"
 // database: the drop locks searches out until the commit, which only
 // costs what nobody could find).
 func (s *Store) beginPostgresRebuild(ctx context.Context, kinds []string) (reader ponte.Store,
-	write func(context.Context, []*ponte.SearchDoc) error, finish func(context.Context) error, err error) {
+	write ponte.SearchWriter, finish func(context.Context) error, err error) {
 	conn, session := s.w.(*sql.Conn)
-	reader, write, finish = New(s.db), s.insertSearchDocs, func(context.Context) error { return nil }
+	reader, finish = New(s.db), func(context.Context) error { return nil }
+	write = func(docs []*ponte.SearchDoc) func(context.Context) error {
+		rows := s.searchRows(docs)
+		return func(ctx context.Context) error { return s.insertSearchRows(ctx, rows) }
+	}
 	if session {
-		reader, write = s, func(ctx context.Context, docs []*ponte.SearchDoc) error {
-			return s.copySearchDocs(ctx, conn, docs)
+		reader, write = s, func(docs []*ponte.SearchDoc) func(context.Context) error {
+			rows := searchCopyRows(docs)
+			return func(ctx context.Context) error {
+				return s.seedCopy(ctx, conn, "UpsertSearchDocs", "search_docs", searchCopyCols, rows)
+			}
 		}
 	}
 	var empty bool
@@ -90,9 +97,9 @@ func (s *Store) dropSearchIndexes(ctx context.Context) ([]string, error) {
 // searchCopyCols are the columns a seed session copies into search_docs.
 var searchCopyCols = []string{"kind", "doc_id", "lang", "title", "body", "raw", "stems", "facets", "tsv", "updated_at"}
 
-// copySearchDocs adds documents with COPY on the seed session's
-// connection; the tsvector goes in binary, so PostgreSQL parses no text.
-func (s *Store) copySearchDocs(ctx context.Context, conn *sql.Conn, docs []*ponte.SearchDoc) error {
+// searchCopyRows are the rows a seed session copies for docs; the tsvector
+// goes in binary, so PostgreSQL parses no text.
+func searchCopyRows(docs []*ponte.SearchDoc) [][]any {
 	rows := make([][]any, len(docs))
 	for i, d := range docs {
 		pairs := facetPairs(d)
@@ -104,7 +111,7 @@ func (s *Store) copySearchDocs(ctx context.Context, conn *sql.Conn, docs []*pont
 		rows[i] = []any{d.Kind, d.ID, d.Lang, d.Title, d.Body, strings.Join(d.Raw, " "), strings.Join(d.Stems, " "),
 			strings.Join(facets, " "), tsvectorOf(tk), ts(d.UpdatedAt)}
 	}
-	return s.seedCopy(ctx, conn, "UpsertSearchDocs", "search_docs", searchCopyCols, rows)
+	return rows
 }
 
 // tsvectorOf is the tsvector that PostgreSQL reads from tk.TSVector()
@@ -143,15 +150,19 @@ func tsvectorOf(tk search.Tokens) pgtype.TSVector {
 	return v
 }
 
-// uniquePositions sorts positions and keeps one of each, with the highest
-// weight (A > B > C > D), as PostgreSQL does with a tsvector's text.
+// uniquePositions keeps one of each position, with the highest weight
+// (A > B > C > D), as PostgreSQL does with a tsvector's text. tsvectorOf
+// adds a word's positions in ascending order, equal only where they are
+// capped; others are sorted first.
 func uniquePositions(ps []pgtype.TSVectorPosition) []pgtype.TSVectorPosition {
-	rank := map[pgtype.TSVectorWeight]int{pgtype.TSVectorWeightA: 3, pgtype.TSVectorWeightB: 2, pgtype.TSVectorWeightC: 1}
-	sort.SliceStable(ps, func(i, j int) bool { return ps[i].Position < ps[j].Position })
+	less := func(a, b pgtype.TSVectorPosition) int { return int(a.Position) - int(b.Position) }
+	if !slices.IsSortedFunc(ps, less) {
+		slices.SortStableFunc(ps, less)
+	}
 	out := ps[:0]
 	for _, p := range ps {
 		if n := len(out); n > 0 && out[n-1].Position == p.Position {
-			if rank[p.Weight] > rank[out[n-1].Weight] {
+			if weightRank(p.Weight) > weightRank(out[n-1].Weight) {
 				out[n-1].Weight = p.Weight
 			}
 			continue
@@ -159,4 +170,17 @@ func uniquePositions(ps []pgtype.TSVectorPosition) []pgtype.TSVectorPosition {
 		out = append(out, p)
 	}
 	return out
+}
+
+// weightRank orders a tsvector's weights: A highest, D lowest.
+func weightRank(w pgtype.TSVectorWeight) int {
+	switch w {
+	case pgtype.TSVectorWeightA:
+		return 3
+	case pgtype.TSVectorWeightB:
+		return 2
+	case pgtype.TSVectorWeightC:
+		return 1
+	}
+	return 0
 }

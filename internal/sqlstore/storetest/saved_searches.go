@@ -169,6 +169,11 @@ func testFitCandidates(t *testing.T, s ponte.Store) {
 		ps[1].Skills[0].Concept == nil {
 		t.Fatalf("ProposalsByIDs = %+v, %v", ps, err)
 	}
+	lean, err := s.ProposalsByIDs(ctx, []int64{exact.ID}, "")
+	if err != nil || len(lean) != 1 || len(lean[0].Skills) != 2 || lean[0].Skills[0].Concept != nil ||
+		lean[0].Skills[0].ConceptID > lean[0].Skills[1].ConceptID {
+		t.Fatalf(`ProposalsByIDs(…, "") = %+v, %v; want unlabelled skills by concept id`, lean, err)
+	}
 	// Alerts: the filter and the publication window both apply.
 	aq := ponte.AlertQuery{Filter: ponte.ProposalFilter{Statuses: []string{ponte.ProposalPublished},
 		ConceptIDs: []int64{ids[URIProjectManagement], ids[URIManageBudgets]}, Lang: "en"},

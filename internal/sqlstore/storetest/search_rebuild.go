@@ -24,11 +24,12 @@ func init() {
 // store has it.
 type searchRebuilder interface {
 	BeginSearchRebuild(ctx context.Context, kinds []string) (reader ponte.Store,
-		write func(context.Context, []*ponte.SearchDoc) error, finish func(context.Context) error, err error)
+		write ponte.SearchWriter, finish func(context.Context) error, err error)
 }
 
 // bulkRebuild replaces the documents of kinds by docs with a bulk rebuild,
-// written in two batches; fail, if not nil, ends the transaction with an
+// written in two batches, both prepared before either is sent, as a
+// rebuild's stages may; fail, if not nil, ends the transaction with an
 // error after the writes.
 func bulkRebuild(ctx context.Context, s ponte.Store, kinds []string, docs []*ponte.SearchDoc, fail error) error {
 	return s.Tx(ctx, func(tx ponte.Store) error {
@@ -44,10 +45,11 @@ func bulkRebuild(ctx context.Context, s ponte.Store, kinds []string, docs []*pon
 			return err
 		}
 		half := len(docs) / 2
-		if err := write(ctx, docs[:half]); err != nil {
+		first, second := write(docs[:half]), write(docs[half:])
+		if err := first(ctx); err != nil {
 			return err
 		}
-		if err := write(ctx, docs[half:]); err != nil {
+		if err := second(ctx); err != nil {
 			return err
 		}
 		if fail != nil {
