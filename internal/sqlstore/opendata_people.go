@@ -53,13 +53,16 @@ func (s *Store) eachOpenPerson(ctx context.Context, fn func(*ponte.OpenPerson) e
 	}.each(ctx, fn)
 }
 
-// openPeople appends the next batch of open profiles to out.
+// openPeople appends the next batch of open profiles to out. Both sides
+// of the join start after the last id: with the bound on profiles alone,
+// PostgreSQL merge-joined users from their first row on every batch
+// (300 ms a batch half-way through two million people, instead of 4).
 func (s *Store) openPeople(ctx context.Context, after int64, vis visibilities, out []ponte.OpenPerson) ([]ponte.OpenPerson, error) {
 	err := s.queryEach(ctx, s.r, "EachOpenPerson", `SELECT p.user_id, u.display_name, p.headline,
 		p.country, p.region, p.vis_skills, p.vis_languages, p.vis_location, `+s.openTimeCol("p.updated_at")+`
 		FROM profiles p JOIN users u ON u.id = p.user_id
-		WHERE p.user_id > ? AND p.vis_about = ? AND u.deactivated_at IS NULL
-		ORDER BY p.user_id LIMIT ?`, []any{after, string(ponte.VisPublic), openBatch},
+		WHERE p.user_id > ? AND u.id > ? AND p.vis_about = ? AND u.deactivated_at IS NULL
+		ORDER BY p.user_id LIMIT ?`, []any{after, after, string(ponte.VisPublic), openBatch},
 		func(r *sql.Rows) error {
 			out = append(out, ponte.OpenPerson{})
 			p := &out[len(out)-1]
