@@ -57,6 +57,12 @@ func (s *Store) insertSearchRows(ctx context.Context, rows [][]any) error {
 		(kind, doc_id, lang, title, body, raw, stems, facets, tsv, updated_at) VALUES`, ``, 10, rows)
 }
 
+// insertSearchWriter is the ponte.SearchWriter that inserts documents.
+func (s *Store) insertSearchWriter(docs []*ponte.SearchDoc) func(context.Context) error {
+	rows := s.searchRows(docs)
+	return func(ctx context.Context) error { return s.insertSearchRows(ctx, rows) }
+}
+
 // searchRows are the insert rows of docs.
 func (s *Store) searchRows(docs []*ponte.SearchDoc) [][]any {
 	rows := make([][]any, len(docs))

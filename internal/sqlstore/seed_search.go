@@ -27,11 +27,7 @@ const searchBuildMemory = "512MB"
 func (s *Store) beginPostgresRebuild(ctx context.Context, kinds []string) (reader ponte.Store,
 	write ponte.SearchWriter, finish func(context.Context) error, err error) {
 	conn, session := s.w.(*sql.Conn)
-	reader, finish = New(s.db), func(context.Context) error { return nil }
-	write = func(docs []*ponte.SearchDoc) func(context.Context) error {
-		rows := s.searchRows(docs)
-		return func(ctx context.Context) error { return s.insertSearchRows(ctx, rows) }
-	}
+	reader, write, finish = New(s.db), s.insertSearchWriter, func(context.Context) error { return nil }
 	if session {
 		reader, write = s, func(docs []*ponte.SearchDoc) func(context.Context) error {
 			rows := searchCopyRows(docs)
