@@ -72,8 +72,11 @@ func cmdServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 }
 
 // defaultMemoryLimit is the server's soft memory limit when GOMEMLIMIT is
-// not set.
-const defaultMemoryLimit = 200 << 20
+// not set. SQLite's page caches and sorts come on top of it: at scale 100
+// with every page rendered (page cache off) the server peaked at 288 MiB
+// with 200 MiB here and at 259 MiB with 180, at the same throughput
+// (docs/benchmarks.md, "Memory of the server").
+const defaultMemoryLimit = 180 << 20
 
 // announce tells the person who started Ponte where it is and what to do next.
 func announce(ctx context.Context, w io.Writer, a *app, c *config) {
