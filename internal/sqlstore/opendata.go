@@ -43,7 +43,8 @@ type openBatchOf[T any] struct {
 // each on its own goroutine and connection, so the database's work spreads
 // over the cores and overlaps the encoding: whichever stage is slowest
 // sets the pace, not the sum of the fills. At most 3+2×fills batches exist
-// at once, so memory stays flat whatever the table's size. fn's error (or
+// at once, and two spare buffers, so memory stays flat whatever the
+// table's size. fn's error (or
 // the context's) stops the walk and comes back as is; every reader has
 // stopped by the time each returns.
 func (w openWalk[T]) each(ctx context.Context, fn func(*T) error) error {
